@@ -1,0 +1,34 @@
+package io.natlab.lab;
+
+import io.natlab.topology.Subnet;
+import io.natlab.topology.Topology;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A running NAT lab built from a {@link Topology}. Obtain one from {@code DockerLab.start(...)};
+ * always close it (try-with-resources): close removes every container and network.
+ */
+public interface Lab extends AutoCloseable {
+    /** Unique id of this lab instance; every Docker object carries it in the label {@code natlab.lab}. */
+    String id();
+    Topology topology();
+    /** The subnets actually used: "internet" and each site name mapped to its LAN. */
+    Map<String, Subnet> subnets();
+
+    /** Any host by topology name (peer, site/router name, or {@code rendezvous}). */
+    LabHost host(String name);
+    RouterHost router(String siteName);
+    LabHost rendezvous();
+    Collection<LabHost> hosts();
+
+    /** The address:port clients use to reach the rendezvous server. */
+    String rendezvousEndpoint();
+
+    /** Between trials: flushes conntrack and dynamic NAT state, restores router rules; containers stay. */
+    void reset();
+
+    /** Removes every container and network of this lab. Idempotent, never throws. */
+    @Override void close();
+}

@@ -1,0 +1,26 @@
+package io.natlab.lab;
+
+import java.time.Duration;
+
+/** One container of a running lab. Thin edge over Docker exec. */
+public interface LabHost {
+    /** Topology name: peer name, site name for routers, {@code rendezvous} for the server. */
+    String name();
+    HostRole role();
+    /** The Docker container id. */
+    String containerId();
+    /** The address others in the lab use to reach it: a peer's LAN address, a public host's internet address. */
+    String ip();
+
+    /** Runs a command and waits for it (killed at the timeout, then exitCode is -1). Never throws for a non-zero exit. */
+    ExecResult exec(Duration timeout, String... command);
+
+    /** Starts a command in the background inside the container; its stdout+stderr go to {@code logFile} there. */
+    void spawn(String logFile, String... command);
+
+    /** Reads a file from the container ("" when it does not exist). */
+    String readFile(String path);
+
+    /** The container's own log (stdout/stderr of its main process). */
+    String logs();
+}

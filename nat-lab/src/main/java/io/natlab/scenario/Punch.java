@@ -1,0 +1,14 @@
+package io.natlab.scenario;
+
+import io.natlab.topology.SourceRef;
+
+/**
+ * One pair that punches.
+ *
+ * @param a          first peer (registers first in the "a-b" role order)
+ * @param b          second peer
+ * @param expect     expected outcome
+ * @param bothOrders run both role orders (a first, then b first); default true
+ * @param where      where it was declared
+ */
+public record Punch(String a, String b, Expectation expect, boolean bothOrders, SourceRef where) {}
