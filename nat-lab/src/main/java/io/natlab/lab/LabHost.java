@@ -18,8 +18,11 @@ public interface LabHost {
     /** Starts a command in the background inside the container; its stdout+stderr go to {@code logFile} there. */
     void spawn(String logFile, String... command);
 
-    /** Reads a file from the container ("" when it does not exist). */
+    /** Reads a text file from the container ("" when it does not exist). */
     String readFile(String path);
+
+    /** Copies a (possibly binary) file out of the container to the host; false when it does not exist. */
+    boolean copyOut(String containerPath, java.nio.file.Path hostFile);
 
     /** The container's own log (stdout/stderr of its main process). */
     String logs();
