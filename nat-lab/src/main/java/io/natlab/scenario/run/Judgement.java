@@ -1,0 +1,39 @@
+package io.natlab.scenario.run;
+
+import io.natlab.result.Verdict;
+import io.natlab.scenario.Expectation;
+
+/**
+ * The verdict on one pair: what was observed against what was expected.
+ * Observed is {@code direct} when the success rate reaches {@code minSuccessRate}, {@code failed} when the failure
+ * rate does, and {@code mixed} in between. Mixed never satisfies an expectation: a pair theory says cannot punch
+ * that sometimes does is as suspicious as one that should punch and often does not.
+ *
+ * @param observed  direct, failed or mixed
+ * @param verdict   PASS, UNEXPECTED_FAILURE or UNEXPECTED_SUCCESS
+ * @param message   expected vs observed, successes/trials with the Wilson 95 % interval, and where diagnostics are
+ */
+public record Judgement(String observed, Verdict verdict, String message) {
+
+    public static Judgement of(Expectation expected, int successes, int trials, double minSuccessRate,
+                               String expectedReason, String diagnostics) {
+        if (expected == Expectation.AUTO) throw new IllegalArgumentException("resolve auto before judging");
+        if (trials <= 0) throw new IllegalArgumentException("no trials to judge");
+        double rate = successes / (double) trials;
+        String observed = rate >= minSuccessRate ? "direct" : (1 - rate) >= minSuccessRate ? "failed" : "mixed";
+        Verdict verdict;
+        if (observed.equals(expected.yamlName())) verdict = Verdict.PASS;
+        else if (expected == Expectation.DIRECT) verdict = Verdict.UNEXPECTED_FAILURE;
+        else verdict = Verdict.UNEXPECTED_SUCCESS;
+
+        StringBuilder m = new StringBuilder()
+            .append(verdict == Verdict.PASS ? "as expected: " : verdict == Verdict.UNEXPECTED_FAILURE
+                ? "UNEXPECTED FAILURE: " : "UNEXPECTED SUCCESS: ")
+            .append("expected ").append(expected.yamlName()).append(" (").append(expectedReason).append("), observed ")
+            .append(observed).append(": ").append(successes).append('/').append(trials).append(" trials direct, ")
+            .append("95% CI ").append(WilsonInterval.of95(successes, trials))
+            .append(", min success rate ").append(Math.round(minSuccessRate * 100)).append('%');
+        if (diagnostics != null) m.append("; diagnostics: ").append(diagnostics);
+        return new Judgement(observed, verdict, m.toString());
+    }
+}

@@ -1,0 +1,69 @@
+package io.natlab.scenario.run;
+
+import io.natlab.scenario.Expectation;
+import io.natlab.scenario.Punch;
+import io.natlab.scenario.Scenario;
+import io.natlab.scenario.Strategy;
+import io.natlab.scenario.theory.NatPath;
+import io.natlab.scenario.theory.NatLayer;
+import io.natlab.scenario.theory.Prediction;
+import io.natlab.scenario.theory.TheoryOracle;
+import io.natlab.topology.Topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One unit a verdict is given on: a pair in one role order with one strategy, its expectation resolved.
+ *
+ * @param first       peer whose client starts (and registers) first
+ * @param second      the other peer
+ * @param strategy    punch strategy
+ * @param declared    the expectation as written
+ * @param expected    direct or failed (the oracle's, for auto)
+ * @param firstNat    label of the first peer's NAT path
+ * @param secondNat   label of the second peer's NAT path
+ * @param unsolicited the unsolicited-SYN policies, "drop" or "drop/rst" (first/second) when they differ
+ */
+public record PairPlan(String first, String second, Strategy strategy, Expectation declared, Prediction expected,
+                       String firstNat, String secondNat, String unsolicited) {
+
+    /** Every pair x role order x strategy of a scenario, in file order. */
+    public static List<PairPlan> expand(Scenario s) {
+        List<PairPlan> plans = new ArrayList<>();
+        for (Punch p : s.punches()) {
+            List<String[]> orders = new ArrayList<>();
+            orders.add(new String[] {p.a(), p.b()});
+            if (p.bothOrders()) orders.add(new String[] {p.b(), p.a()});
+            for (String[] o : orders)
+                for (Strategy st : s.strategies())
+                    plans.add(of(s.topology(), o[0], o[1], st, p.expect()));
+        }
+        return plans;
+    }
+
+    public static PairPlan of(Topology t, String first, String second, Strategy strategy, Expectation declared) {
+        NatPath a = fullPath(t, first), b = fullPath(t, second);
+        String ua = policyLabel(a), ub = policyLabel(b);
+        return new PairPlan(first, second, strategy, declared, TheoryOracle.resolve(declared, t, first, second, strategy),
+            a.label(), b.label(), ua.equals(ub) ? ua : ua + "/" + ub);
+    }
+
+    /** {@code alice(port-restricted-cone) → bob(symmetric) [listen-connect]}: the JUnit display name. */
+    public String displayName() {
+        return first + "(" + firstNat + ") → " + second + "(" + secondNat + ") [" + strategy.cliName() + "]";
+    }
+
+    /** {@code alice-bob-listen-connect}: the diagnostics directory name. */
+    public String slug() { return first + "-" + second + "-" + strategy.cliName(); }
+
+    private static NatPath fullPath(Topology t, String peer) {
+        return new NatPath(t.natPath(peer).stream().map(NatLayer::of).toList());
+    }
+
+    private static String policyLabel(NatPath p) {
+        return p.isPublic() ? "none" : p.layers().stream().map(l -> l.unsolicited().yamlName()).distinct()
+            .collect(Collectors.joining("+"));
+    }
+}

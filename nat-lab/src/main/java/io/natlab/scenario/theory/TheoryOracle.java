@@ -1,0 +1,135 @@
+package io.natlab.scenario.theory;
+
+import io.natlab.scenario.Expectation;
+import io.natlab.scenario.Strategy;
+import io.natlab.topology.Topology;
+import io.natlab.topology.UnsolicitedPolicy;
+
+import java.util.List;
+
+import static io.natlab.scenario.Expectation.DIRECT;
+import static io.natlab.scenario.Expectation.FAILED;
+
+/**
+ * Predicts whether two peers punch a direct TCP stream, from their NAT paths, the unsolicited-SYN policies and the
+ * strategy. Pure: the table below is the whole theory, first matching row wins. It started from the reference's
+ * "What theory predicts" table; rows carry the lab evidence that confirmed or refined them.
+ *
+ * <p>Peers on different LANs behind one shared NAT (homes behind a carrier-grade NAT) reach each other only through
+ * that NAT's hairpinning; with hairpinning on, the rows apply to the paths inside the shared NAT.
+ */
+public final class TheoryOracle {
+    private TheoryOracle() {}
+
+    public static final List<TheoryRule> RULES = List.of(
+        new TheoryRule("same-lan",
+            "both peers on the same LAN",
+            DIRECT,
+            "the private endpoints reach each other with no NAT in between, so hairpinning does not matter "
+                + "(with connect-only an early SYN draws a RST and punch-core's retry wins)",
+            "",
+            c -> c.paths().sameSite()),
+        new TheoryRule("shared-nat-no-hairpin",
+            "different LANs behind one shared NAT that does not hairpin",
+            FAILED,
+            "the private endpoints sit on different LANs, and the public endpoints are the shared NAT's own "
+                + "address, which it does not hairpin",
+            "",
+            c -> c.paths().sharedNat().isPresent() && !c.paths().sharedNat().get().hairpin()
+                && !c.first().isPublic() && !c.second().isPublic()),
+        new TheoryRule("symmetric-vs-symmetric",
+            "both paths address-and-port-dependent mapping, both filter by address and port",
+            FAILED,
+            "each side's SYN leaves from a fresh port the other side never learned, and neither NAT lets a "
+                + "new port in",
+            "",
+            c -> c.symmetricSides() == 2 && !c.someSideAdmitsNewPorts()),
+        new TheoryRule("symmetric-vs-port-restricted",
+            "one path symmetric, the other filters by address and port (port-restricted cone)",
+            FAILED,
+            "the symmetric side's SYN comes from a new port; the port-restricted side admits only the exact "
+                + "port it sent to, and the symmetric NAT drops the cone side's SYN to its old port",
+            "",
+            c -> c.symmetricSides() == 1 && !c.someSideAdmitsNewPorts()),
+        new TheoryRule("symmetric-needs-listener",
+            "a symmetric path, connect-only",
+            FAILED,
+            "the SYN from the symmetric side's new port gets through an open filter but matches no "
+                + "connecting socket; with no listener the kernel answers RST",
+            "",
+            c -> c.symmetricSides() > 0 && c.connectOnly()),
+        new TheoryRule("symmetric-through-listener",
+            "a symmetric path, the other side filters endpoint-independently or by address only, listen-connect",
+            DIRECT,
+            "the SYN from the symmetric side's new port is let in (EIF: anyone; ADF: its address was contacted "
+                + "— an earlier SYN is retransmitted after 1 s) and the listener accepts it",
+            "",
+            c -> c.symmetricSides() > 0 && c.listener() && c.someSideAdmitsNewPorts()),
+        new TheoryRule("rst-needs-retries",
+            "both endpoint-independent mapping, a NAT answers unsolicited SYNs with RST",
+            DIRECT,
+            "the first round usually dies on RSTs (and the RST puts the conntrack entry in CLOSE); punch-core "
+                + "retries with a fresh outbound SYN from the same port, which re-opens the entry",
+            "",
+            c -> c.bothEndpointIndependent() && c.anyUnsolicited(UnsolicitedPolicy.RST)),
+        new TheoryRule("icmp-connect-only-retries",
+            "both endpoint-independent mapping, a NAT answers unsolicited SYNs with ICMP, connect-only",
+            DIRECT,
+            "Linux aborts a connect in SYN_SENT on ICMP unreachable; punch-core's retry from the same port "
+                + "succeeds once the other side's SYN has opened the way",
+            "",
+            c -> c.bothEndpointIndependent() && c.connectOnly() && c.anyUnsolicited(UnsolicitedPolicy.ICMP)),
+        new TheoryRule("connect-only-early-syn-race",
+            "both endpoint-independent mapping, connect-only, a host reachable by an early SYN (public peer or "
+                + "full cone)",
+            DIRECT,
+            "an early SYN reaches a host with no listener and draws a RST; without retries this is a race won "
+                + "only by SYNs crossing in flight, punch-core's retries from the same port win it",
+            "",
+            c -> c.bothEndpointIndependent() && c.connectOnly() && c.anyExposedToEarlySyn()),
+        new TheoryRule("endpoint-independent",
+            "both endpoint-independent mapping (public, full, restricted or port-restricted cone)",
+            DIRECT,
+            "each side's SYN opens its own NAT for the other's, from the very endpoint the rendezvous server saw",
+            "",
+            PunchCase::bothEndpointIndependent));
+
+    /** Prediction for two peers of a validated topology. */
+    public static Prediction predict(Topology topology, String firstPeer, String secondPeer, Strategy strategy) {
+        return predict(new PunchCase(PairPaths.of(topology, firstPeer, secondPeer), strategy));
+    }
+
+    public static Prediction predict(PunchCase c) {
+        TheoryRule rule = RULES.stream().filter(r -> r.matches().test(c)).findFirst()
+            .orElseThrow(() -> new IllegalStateException("theory table has no row for " + c)); // the last rows cover all
+        String via = c.paths().sharedNat().filter(n -> !c.paths().sameSite() && n.hairpin())
+            .map(n -> "through " + n.site() + "'s hairpinning, ").orElse("");
+        return new Prediction(rule.outcome(), rule.id(), via + rule.why());
+    }
+
+    /** The table as Markdown, for the README and the report. */
+    public static String markdownTable() {
+        StringBuilder md = new StringBuilder()
+            .append("| # | rule id | when | predicts | why | lab evidence |\n")
+            .append("|---|---|---|---|---|---|\n");
+        for (int i = 0; i < RULES.size(); i++) {
+            TheoryRule r = RULES.get(i);
+            md.append("| ").append(i + 1).append(" | `").append(r.id()).append("` | ").append(cell(r.when()))
+                .append(" | ").append(r.outcome().yamlName()).append(" | ").append(cell(r.why()))
+                .append(" | ").append(cell(r.evidence())).append(" |\n");
+        }
+        md.append("\nFirst matching row wins. Nested NAT paths compose: mapping is endpoint-independent only when "
+            + "every layer is; filtering is the strictest layer's; the unsolicited-SYN reply is the most harmful "
+            + "layer's (rst > icmp > drop). Peers on different LANs behind one shared NAT with hairpinning are "
+            + "judged on their paths inside it.\n");
+        return md.toString();
+    }
+
+    private static String cell(String s) { return s.replace("|", "\\|").replace("\n", " "); }
+
+    /** Resolves a declared expectation: {@code auto} asks the table, the others are taken as written. */
+    public static Prediction resolve(Expectation declared, Topology topology, String first, String second, Strategy s) {
+        if (declared == Expectation.AUTO) return predict(topology, first, second, s);
+        return new Prediction(declared, "declared", "declared in the scenario");
+    }
+}
