@@ -1,0 +1,46 @@
+package io.natlab.scenario.run;
+
+import io.natlab.result.PairResult;
+import io.natlab.result.TrialResult;
+import io.natlab.result.Verdict;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Condenses a pair's trials into its {@link PairResult}: counts, interval, percentiles, verdict. Pure. */
+public final class PairSummary {
+    private PairSummary() {}
+
+    /**
+     * @param reportDir used only to print an absolute diagnostics path in the message
+     */
+    public static PairResult of(PairPlan plan, List<TrialResult> trials, double minSuccessRate,
+                                Map<String, String> classification, String pairDiagnostics, Path reportDir) {
+        int successes = (int) trials.stream().filter(TrialResult::success).count();
+        WilsonInterval ci = WilsonInterval.of95(successes, trials.size());
+        List<Double> ttp = trials.stream().filter(TrialResult::success).map(TrialResult::timeToPunchMs).toList();
+        Map<String, Integer> methods = new TreeMap<>();
+        trials.stream().filter(TrialResult::success).forEach(t -> methods.merge(String.valueOf(t.method()), 1, Integer::sum));
+        double meanAttempts = trials.stream().mapToInt(TrialResult::attempts).average().orElse(0);
+        boolean anyDiagnostics = trials.stream().anyMatch(t -> t.diagnostics() != null);
+        String diag = anyDiagnostics ? pairDiagnostics : null;
+        Judgement j = Judgement.of(plan.expected().outcome(), successes, trials.size(), minSuccessRate,
+            plan.expected().ruleId() + ": " + plan.expected().reason(),
+            diag == null ? null : reportDir.resolve(diag).toAbsolutePath().normalize().toString());
+        return new PairResult(plan.first(), plan.second(), plan.firstNat(), plan.secondNat(), plan.unsolicited(),
+            plan.strategy().cliName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
+            plan.expected().ruleId() + ": " + plan.expected().reason(), j.observed(), successes, trials.size(),
+            ci.low(), ci.high(), Percentiles.of(ttp, 50), Percentiles.of(ttp, 95), Percentiles.of(ttp, 100),
+            methods, meanAttempts, classification, j.verdict(), j.message(), List.copyOf(trials), diag);
+    }
+
+    /** A pair that could not run at all (the lab did not start, Docker failed mid-run). */
+    public static PairResult error(PairPlan plan, String why) {
+        return new PairResult(plan.first(), plan.second(), plan.firstNat(), plan.secondNat(), plan.unsolicited(),
+            plan.strategy().cliName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
+            plan.expected().ruleId() + ": " + plan.expected().reason(), "error", 0, 0, 0, 1, null, null, null,
+            Map.of(), 0, Map.of(), Verdict.ERROR, "ERROR: " + why, List.of(), null);
+    }
+}

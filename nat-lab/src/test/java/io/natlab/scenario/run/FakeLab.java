@@ -1,0 +1,114 @@
+package io.natlab.scenario.run;
+
+import io.natlab.lab.ExecResult;
+import io.natlab.lab.HostRole;
+import io.natlab.lab.Lab;
+import io.natlab.lab.LabHost;
+import io.natlab.lab.RouterHost;
+import io.natlab.topology.Site;
+import io.natlab.topology.Subnet;
+import io.natlab.topology.Topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A lab without Docker: peers "run" the punch client by asking {@code clients} what JSON to print; the rendezvous
+ * log shows a registration as soon as a client starts. Records every command for assertions.
+ */
+final class FakeLab implements Lab {
+    /** Client invocation as the runner issued it. */
+    record ClientCall(String host, List<String> args) {
+        String flag(String name) { return args.get(args.indexOf(name) + 1); }
+    }
+
+    final Topology topology;
+    final Function<ClientCall, String> clients;
+    final List<ClientCall> calls = new CopyOnWriteArrayList<>();
+    final List<String> routerScripts = new CopyOnWriteArrayList<>();
+    final StringBuffer rendezvousLog = new StringBuffer();
+    int resets;
+    boolean closed;
+    private final Map<String, LabHost> hosts = new LinkedHashMap<>();
+
+    FakeLab(Topology topology, Function<ClientCall, String> clients) {
+        this.topology = topology;
+        this.clients = clients;
+        for (String p : topology.allPeers()) hosts.put(p, new Host(p, HostRole.PEER));
+        for (Site s : topology.sites()) hosts.put(s.name(), new Router(s.name()));
+        hosts.put("rendezvous", new Host("rendezvous", HostRole.RENDEZVOUS));
+    }
+
+    @Override public String id() { return "fake"; }
+    @Override public Topology topology() { return topology; }
+    @Override public Map<String, Subnet> subnets() { return Map.of("internet", Subnet.parse("198.18.0.0/24")); }
+    @Override public LabHost host(String name) { return hosts.get(name); }
+    @Override public RouterHost router(String siteName) { return (RouterHost) hosts.get(siteName); }
+    @Override public LabHost rendezvous() { return hosts.get("rendezvous"); }
+    @Override public Collection<LabHost> hosts() { return hosts.values(); }
+    @Override public String rendezvousEndpoint() { return "198.18.0.2:7000"; }
+    @Override public synchronized void reset() { resets++; }
+    @Override public void close() { closed = true; }
+
+    class Host implements LabHost {
+        final String name;
+        final HostRole role;
+        Host(String name, HostRole role) { this.name = name; this.role = role; }
+        @Override public String name() { return name; }
+        @Override public HostRole role() { return role; }
+        @Override public String containerId() { return "c-" + name; }
+        @Override public String ip() { return "10.0.0.1"; }
+        @Override public ExecResult exec(Duration timeout, String... command) {
+            List<String> args = List.of(command);
+            if (args.contains("client")) {
+                ClientCall call = new ClientCall(name, args);
+                calls.add(call);
+                rendezvousLog.append("registered id=").append(call.flag("--id")).append(" public=198.18.0.9:1\n");
+                String out = clients.apply(call);
+                return new ExecResult(out.contains("\"direct\"") ? 0 : 1, out + "\n", "event log of " + name, Duration.ofMillis(5));
+            }
+            return new ExecResult(0, "", "", Duration.ZERO);
+        }
+        @Override public void spawn(String logFile, String... command) {}
+        @Override public String readFile(String path) { return ""; }
+        @Override public boolean copyOut(String containerPath, Path hostFile) {
+            try {
+                Files.writeString(hostFile, "copied " + containerPath);
+                return true;
+            } catch (IOException e) { throw new UncheckedIOException(e); }
+        }
+        @Override public String logs() { return name.equals("rendezvous") ? rendezvousLog.toString() : ""; }
+    }
+
+    final class Router extends Host implements RouterHost {
+        Router(String name) { super(name, HostRole.ROUTER); }
+        @Override public ExecResult exec(Duration timeout, String... command) {
+            routerScripts.add(String.join(" ", command));
+            return new ExecResult(0, "", "", Duration.ZERO);
+        }
+        @Override public String wanIp() { return "198.18.0.10"; }
+        @Override public String wanInterface() { return "eth0"; }
+        @Override public String lanIp() { return "10.0.0.254"; }
+        @Override public String lanInterface() { return "eth1"; }
+        @Override public String appliedRules() { return "# rules of " + name; }
+        @Override public String ruleset() { return ""; }
+        @Override public String counters() { return ""; }
+        @Override public String conntrack() { return ""; }
+    }
+
+    static List<String> ids(List<ClientCall> calls) {
+        List<String> ids = new ArrayList<>();
+        calls.forEach(c -> ids.add(c.flag("--id")));
+        return ids;
+    }
+}

@@ -1,0 +1,181 @@
+package io.natlab.scenario.run;
+
+import io.natlab.result.PairResult;
+import io.natlab.result.ScenarioResult;
+import io.natlab.result.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScenarioRunnerTest {
+    @TempDir Path tmp;
+
+    static final String DIRECT = "{\"outcome\":\"direct\",\"method\":\"connect\",\"elapsedMs\":120.5,\"attempts\":1,"
+        + "\"rttMs\":0.4,\"bytesVerified\":1024}";
+    static final String FAILED = "{\"outcome\":\"failed\",\"error\":\"timeout\",\"attempts\":3}";
+
+    private final List<FakeLab> started = new ArrayList<>();
+
+    private Path scenario(String name, String natB, String expect) throws IOException {
+        Path f = tmp.resolve(name + ".yaml");
+        Files.writeString(f, """
+            description: test scenario
+            topology:
+              sites:
+                - name: home-a
+                  nat: port-restricted-cone
+                  peers: [alice]
+                - name: home-b
+                  nat: %s
+                  peers: [bob]
+            punches:
+              - peers: [alice, bob]
+                expect: %s
+            trials: 3
+            echo-bytes: 1024
+            """.formatted(natB, expect));
+        return f;
+    }
+
+    private ScenarioRunner runner(Function<FakeLab.ClientCall, String> clients) {
+        return new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, clients); started.add(l); return l; },
+            new RunOptions(tmp.resolve("report"), null, null, null, tmp), RunListener.NONE);
+    }
+
+    private ScenarioResult runAll(ScenarioRunner r, Path file) {
+        ScenarioRun run = r.open(file);
+        run.plans().forEach(run::run);
+        return run.finish();
+    }
+
+    @Test
+    void expectedDirectThatPunchesPassesWithoutDiagnostics() throws IOException {
+        try (ScenarioRunner r = runner(c -> DIRECT)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(s.passed()).isTrue();
+            assertThat(s.pairs()).hasSize(2); // both role orders
+            PairResult p = s.pairs().get(0);
+            assertThat(p.first()).isEqualTo("alice");
+            assertThat(p.expected()).isEqualTo("direct");
+            assertThat(p.successes()).isEqualTo(3);
+            assertThat(p.p50Ms()).isEqualTo(120.5);
+            assertThat(p.methods()).containsEntry("connect", 3);
+            assertThat(p.diagnostics()).isNull();
+            assertThat(tmp.resolve("report")).doesNotExist();
+            assertThat(started).hasSize(1);
+            assertThat(started.get(0).resets).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void eachTrialUsesFreshIdsAndPortsAndTheSecondClientPointsAtTheFirst() throws IOException {
+        try (ScenarioRunner r = runner(c -> DIRECT)) {
+            runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            List<FakeLab.ClientCall> calls = started.get(0).calls;
+            assertThat(FakeLab.ids(calls)).doesNotHaveDuplicates().hasSize(12).startsWith("alice-t1", "bob-t1");
+            assertThat(calls.get(1).flag("--peer")).isEqualTo("alice-t1");
+            assertThat(calls.stream().map(c -> c.flag("--local-port")).distinct()).hasSize(12);
+            assertThat(calls.get(0).flag("--strategy")).isEqualTo("listen-connect");
+            assertThat(calls.get(0).flag("--echo")).isEqualTo("1024");
+            assertThat(calls.get(0).flag("--server")).isEqualTo("198.18.0.2:7000");
+        }
+    }
+
+    @Test
+    void unexpectedFailureWritesDiagnosticsAndSaysWhere() throws IOException {
+        try (ScenarioRunner r = runner(c -> c.host().equals("bob") ? FAILED : DIRECT)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "direct"));
+            assertThat(s.passed()).isFalse();
+            PairResult p = s.pairs().get(0);
+            assertThat(p.verdict()).isEqualTo(Verdict.UNEXPECTED_FAILURE);
+            assertThat(p.diagnostics()).isEqualTo("prc/alice-bob-listen-connect");
+            Path trial = tmp.resolve("report/prc/alice-bob-listen-connect/trial-1");
+            assertThat(p.message()).contains("0/3", tmp.resolve("report/prc/alice-bob-listen-connect").toString());
+            assertThat(trial.resolve("rerun.sh")).content().contains("-Dnatlab.scenarios=" + tmp.resolve("prc.yaml"));
+            assertThat(trial.resolve("bob-result.json")).content().contains("timeout");
+            assertThat(trial.resolve("alice-stderr.log")).content().contains("event log of alice");
+            assertThat(trial.resolve("home-a-wan.pcap")).exists();
+            assertThat(trial.resolve("home-b-before.txt")).exists();
+            assertThat(trial.resolve("home-b-applied-rules.sh")).content().contains("rules of home-b");
+            assertThat(trial.resolve("scenario-resolved.json")).content().contains("\"filtering\"");
+            assertThat(trial.resolve("rendezvous.log")).content().contains("registered id=alice-t1");
+            assertThat(started.get(0).routerScripts).anyMatch(s2 -> s2.contains("after.txt"));
+        }
+    }
+
+    @Test
+    void expectedFailureThatPunchesIsAnUnexpectedSuccess() throws IOException {
+        try (ScenarioRunner r = runner(c -> DIRECT)) {
+            ScenarioResult s = runAll(r, scenario("sym", "symmetric", "auto"));
+            PairResult p = s.pairs().get(0);
+            assertThat(p.expected()).isEqualTo("failed");
+            assertThat(p.expectedReason()).startsWith("symmetric-vs-port-restricted");
+            assertThat(p.verdict()).isEqualTo(Verdict.UNEXPECTED_SUCCESS);
+            assertThat(p.trialResults()).allMatch(t -> t.diagnostics() != null);
+        }
+    }
+
+    @Test
+    void expectedFailureThatFailsKeepsNoEvidence() throws IOException {
+        try (ScenarioRunner r = runner(c -> FAILED)) {
+            ScenarioResult s = runAll(r, scenario("sym", "symmetric", "auto"));
+            assertThat(s.passed()).isTrue();
+            assertThat(started.get(0).routerScripts).noneMatch(s2 -> s2.contains("after.txt"));
+        }
+    }
+
+    @Test
+    void aLabThatFailsToStartIsAnErrorNotASkip() throws IOException {
+        try (ScenarioRunner r = new ScenarioRunner(t -> { throw new IllegalStateException("no docker"); },
+            new RunOptions(tmp.resolve("report"), null, null, null, tmp), RunListener.NONE)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(s.passed()).isFalse();
+            assertThat(s.error()).contains("lab failed to start: no docker");
+            assertThat(s.pairs()).allMatch(p -> p.verdict() == Verdict.ERROR);
+        }
+    }
+
+    @Test
+    void anInvalidFileIsAFailedScenario() throws IOException {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "description: x\ntopology: {sites: []}\npunches: [{peers: [a, b]}]\n");
+        try (ScenarioRunner r = runner(c -> DIRECT)) {
+            ScenarioRun run = r.open(bad);
+            assertThat(run.loadError()).contains("bad.yaml");
+            ScenarioResult s = run.finish();
+            assertThat(s.passed()).isFalse();
+            assertThat(s.error()).startsWith("invalid scenario file: ");
+            assertThat(r.result().scenarios()).hasSize(1);
+        }
+    }
+
+    @Test
+    void identicalTopologiesShareALab() throws IOException {
+        try (ScenarioRunner r = runner(c -> DIRECT)) {
+            runAll(r, scenario("one", "port-restricted-cone", "auto"));
+            runAll(r, scenario("two", "port-restricted-cone", "direct"));
+            runAll(r, scenario("three", "symmetric", "auto"));
+            assertThat(started).hasSize(2);
+            ScenarioResult two = r.result().scenarios().get(1);
+            assertThat(two.labStartMs()).isZero();
+        }
+        assertThat(started).allMatch(l -> l.closed);
+    }
+
+    @Test
+    void trialsOverrideApplies() throws IOException {
+        try (ScenarioRunner r = new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, c -> DIRECT); started.add(l); return l; },
+            new RunOptions(tmp.resolve("report"), 1, null, null, tmp), RunListener.NONE)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(s.pairs()).allMatch(p -> p.trials() == 1);
+        }
+    }
+}
