@@ -122,7 +122,7 @@ final class RendezvousSession implements AutoCloseable {
         long seq = 1;
         while (true) {
             if (deadline.passed()) {
-                throw new PunchFailure("timeout: waited for " + waitingFor + " until the deadline");
+                throw new PunchFailure("timeout: deadline passed while waiting for " + waitingFor);
             }
             try {
                 socket.setSoTimeout(deadline.remainingMillis(KEEPALIVE_MILLIS));
