@@ -98,11 +98,11 @@ public final class HtmlReport {
         h.append("<div class=\"matrix\"><h2>unsolicited <span class=\"k\">").append(Html.esc(m.unsolicited()))
                 .append("</span> · <span class=\"k\">").append(Html.esc(m.strategy())).append("</span></h2>")
                 .append("<table class=\"heat\"><thead><tr><th class=\"corner\">first ↓ second →</th>");
-        for (String c : m.labels()) h.append("<th scope=\"col\">").append(Html.esc(c)).append("</th>");
+        for (String c : m.labels()) h.append("<th scope=\"col\">").append(label(c)).append("</th>");
         h.append("</tr></thead><tbody>");
         for (int r = 0; r < m.labels().size(); r++) {
             String row = m.labels().get(r);
-            h.append("<tr><th scope=\"row\">").append(Html.esc(row)).append("</th>");
+            h.append("<tr><th scope=\"row\">").append(label(row)).append("</th>");
             for (int c = 0; c < m.labels().size(); c++) {
                 String col = m.labels().get(c);
                 var cell = m.cell(row, col);
@@ -117,6 +117,13 @@ public final class HtmlReport {
             h.append("</tr>");
         }
         return h.append("</tbody></table></div>").toString();
+    }
+
+    /** Axis label; a nested path's "behind ..." part goes on its own smaller line. */
+    private static String label(String nat) {
+        int i = nat.indexOf(" behind ");
+        if (i < 0) return Html.esc(nat);
+        return Html.esc(nat.substring(0, i)) + "<span class=\"nest\">" + Html.esc(nat.substring(i + 1)) + "</span>";
     }
 
     private static String cellHtml(MatrixCell cell, String id) {
@@ -185,7 +192,9 @@ public final class HtmlReport {
         if (p.diagnostics() != null) h.append(kv("diagnostics", diagLink(p.diagnostics())));
         h.append("</table>");
         if (p.trialResults() != null && !p.trialResults().isEmpty()) {
-            h.append("<table class=\"trials\"><thead><tr><th>#</th><th>outcome</th><th>time</th><th>method</th>")
+            h.append("<table class=\"trials\"><colgroup><col style=\"width:22px\"><col style=\"width:92px\">")
+                    .append("<col style=\"width:58px\"><col style=\"width:58px\"><col style=\"width:34px\">")
+                    .append("<col style=\"width:50px\"><col></colgroup><thead><tr><th>#</th><th>outcome</th><th>time</th><th>method</th>")
                     .append("<th>att.</th><th>RTT</th><th>note</th></tr></thead><tbody>");
             for (TrialResult t : p.trialResults()) {
                 boolean direct = "direct".equals(t.outcome());

@@ -31,10 +31,11 @@ final class TimePlot {
                 .append("\" role=\"img\" aria-label=\"time-to-punch per trial\">");
         double axisY = TOP + LANE_H * lanes.size();
         // Grid and ticks.
-        for (double tick : scale.ticks()) {
-            double x = scale.x(tick);
+        List<Double> ticks = scale.ticks();
+        for (int k = 0; k < ticks.size(); k++) {
+            double x = scale.x(ticks.get(k));
             s.append(line(x, TOP, x, axisY, "grid"));
-            s.append(text(x, axisY + 14, "middle", "tick", Format.msTight(tick)));
+            s.append(text(x, axisY + 14, "middle", "tick", tickLabel(ticks.get(k)) + (k == ticks.size() - 1 ? " ms" : "")));
         }
         s.append(line(PLOT_X0, axisY, PLOT_X1, axisY, "axis"));
         double failX = WIDTH - FAIL_W / 2.0;
@@ -46,7 +47,9 @@ final class TimePlot {
             if (i % 2 == 1) s.append(String.format(Locale.ROOT, "<rect class=\"band\" x=\"0\" y=\"%.1f\" width=\"%d\" height=\"%d\"/>",
                     y - LANE_H / 2.0, WIDTH, LANE_H));
             s.append(text(LABEL_W, y + 4, "end", "lane", shorten(lane.label(), 19)));
-            int n = 0;
+            if (failedCount(lane) > 12)
+                s.append(text(failX, y - 8, "middle", "tick", failedCount(lane) + "×"));
+            int n = 0, failures = 0;
             for (TrialResult t : lane.trials()) {
                 // Deterministic vertical spread so equal times stay visible.
                 double dy = ((n++ % 5) - 2) * 2.6;
@@ -55,14 +58,21 @@ final class TimePlot {
                     s.append(String.format(Locale.ROOT, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"><title>%s</title></circle>",
                             t.withinBudget() ? "dot ok" : "dot slow", scale.x(t.timeToPunchMs()), y + dy, Html.esc(tip)));
                 } else {
-                    double x = failX + ((n % 3) - 1) * 7;
+                    // Failures in a small grid, four across, rows centre / above / below; more than that share a count.
+                    int k = failures++;
+                    if (k >= 12) continue;
+                    double x = failX + ((k % 4) - 1.5) * 9;
+                    int row = k / 4;
+                    double fy = y + (row == 0 ? 0 : row == 1 ? -6.5 : 6.5);
                     s.append(String.format(Locale.ROOT, "<g class=\"fail\"><title>%s</title><path d=\"M%.1f %.1fl6 6m0 -6l-6 6\"/></g>",
-                            Html.esc(tip), x - 3, y + dy - 3));
+                            Html.esc(tip), x - 3, fy - 3));
                 }
             }
         }
         return s.append("</svg>").toString();
     }
+
+    private static long failedCount(Lane lane) { return lane.trials().stream().filter(t -> !isDirect(t)).count(); }
 
     private static boolean isDirect(TrialResult t) {
         return "direct".equals(t.outcome()) && t.timeToPunchMs() != null && Double.isFinite(t.timeToPunchMs());
@@ -74,6 +84,11 @@ final class TimePlot {
                     + " attempt" + (t.attempts() == 1 ? "" : "s") + (t.withinBudget() ? "" : ", over budget");
         }
         return "failed" + (t.error() == null ? "" : ": " + t.error());
+    }
+
+    /** "2.5", "10", "1000" — enough precision to tell ticks apart. */
+    static String tickLabel(double ms) {
+        return ms == Math.rint(ms) ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.1f", ms);
     }
 
     private static String shorten(String s, int max) {
