@@ -34,7 +34,6 @@ public final class ScenarioRun {
         this.scenario = scenario;
         this.loadError = null;
         this.plans = PairPlan.expand(scenario);
-        runner.listener().scenarioStarted(scenario.name(), plans.size());
     }
 
     private ScenarioRun(ScenarioRunner runner, Path file, String loadError) {
@@ -66,7 +65,7 @@ public final class ScenarioRun {
             r = runTrials(plan);
         }
         pairs.add(r);
-        runner.listener().pairFinished(scenario.name(), r);
+        runner.progress().pairDone(scenario.name(), r);
         return r;
     }
 
@@ -78,7 +77,8 @@ public final class ScenarioRun {
             for (int i = 1; i <= scenario.trials(); i++) {
                 TrialResult t = trials.run(plan, i);
                 done.add(t);
-                runner.listener().trialFinished(scenario.name(), plan, t);
+                runner.progress().trialDone(scenario.name(), plan.first(), plan.second(), plan.strategy().cliName(), t,
+                    scenario.trials());
             }
         } catch (RuntimeException e) {
             labInDoubt = true; // Docker failed under us: do not hand this lab to the next scenario
@@ -94,7 +94,7 @@ public final class ScenarioRun {
         try {
             lease = runner.labs().acquire(scenario.topology());
             labStartMs = lease.startMs();
-            runner.listener().labStarted(scenario.name(), labStartMs, lease.reused());
+            runner.progress().labStarted(scenario.name(), labStartMs);
             return true;
         } catch (Exception e) {
             labError = e.getMessage() == null ? e.toString() : e.getMessage();

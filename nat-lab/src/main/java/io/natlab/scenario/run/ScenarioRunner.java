@@ -1,5 +1,6 @@
 package io.natlab.scenario.run;
 
+import io.natlab.report.Progress;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.scenario.Scenario;
@@ -21,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScenarioRunner implements AutoCloseable {
     private final LabPool labs;
     private final RunOptions options;
-    private final RunListener listener;
+    private final Progress progress;
+    private int opened;
+    private int total;
     private final TrialAllocator allocator = new TrialAllocator();
     private final Diagnostics diagnostics;
     private final ExecutorService threads;
@@ -29,10 +32,10 @@ public final class ScenarioRunner implements AutoCloseable {
     private final String startedAt = Instant.now().toString();
     private final long t0 = System.nanoTime();
 
-    public ScenarioRunner(LabFactory factory, RunOptions options, RunListener listener) {
+    public ScenarioRunner(LabFactory factory, RunOptions options, Progress progress) {
         this.labs = new LabPool(factory, 2);
         this.options = options;
-        this.listener = listener;
+        this.progress = progress;
         this.diagnostics = new Diagnostics(options.reportDir(), options.repoRoot());
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
@@ -42,28 +45,38 @@ public final class ScenarioRunner implements AutoCloseable {
         });
     }
 
+    /** Announces how many scenario files this run will open (for progress lines). */
+    public synchronized void runStarted(int scenarios) {
+        total = scenarios;
+        progress.runStarted(scenarios);
+    }
+
     /** Loads a scenario file and prepares its run; a file that does not load becomes a failed scenario. */
     public ScenarioRun open(Path file) {
+        int index;
+        synchronized (this) { index = ++opened; }
         Scenario s;
         try {
             s = ScenarioLoader.load(file);
         } catch (RuntimeException e) { // ValidationException, or an unreadable file
+            progress.scenarioStarted(file.getFileName().toString(), index, Math.max(total, index));
             return ScenarioRun.invalid(this, file, e.getMessage());
         }
         if (options.trialsOverride() != null) s = s.withTrials(options.trialsOverride());
+        progress.scenarioStarted(s.name(), index, Math.max(total, index));
         return new ScenarioRun(this, file, s);
     }
 
     LabPool labs() { return labs; }
     RunOptions options() { return options; }
-    RunListener listener() { return listener; }
+    Progress progress() { return progress; }
     Diagnostics diagnostics() { return diagnostics; }
     TrialAllocator allocator() { return allocator; }
     ExecutorService threads() { return threads; }
 
     synchronized void record(ScenarioResult r) {
         results.add(r);
-        listener.scenarioFinished(r);
+        progress.scenarioDone(r);
     }
 
     /** Everything run so far. */

@@ -1,5 +1,6 @@
 package io.natlab.scenario.run;
 
+import io.natlab.report.Progress;
 import io.natlab.result.PairResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.Verdict;
@@ -47,7 +48,7 @@ class ScenarioRunnerTest {
 
     private ScenarioRunner runner(Function<FakeLab.ClientCall, String> clients) {
         return new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, clients); started.add(l); return l; },
-            new RunOptions(tmp.resolve("report"), null, null, null, tmp), RunListener.NONE);
+            new RunOptions(tmp.resolve("report"), null, null, null, tmp), Progress.QUIET);
     }
 
     private ScenarioResult runAll(ScenarioRunner r, Path file) {
@@ -135,7 +136,7 @@ class ScenarioRunnerTest {
     @Test
     void aLabThatFailsToStartIsAnErrorNotASkip() throws IOException {
         try (ScenarioRunner r = new ScenarioRunner(t -> { throw new IllegalStateException("no docker"); },
-            new RunOptions(tmp.resolve("report"), null, null, null, tmp), RunListener.NONE)) {
+            new RunOptions(tmp.resolve("report"), null, null, null, tmp), Progress.QUIET)) {
             ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
             assertThat(s.passed()).isFalse();
             assertThat(s.error()).contains("lab failed to start: no docker");
@@ -173,7 +174,7 @@ class ScenarioRunnerTest {
     @Test
     void trialsOverrideApplies() throws IOException {
         try (ScenarioRunner r = new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, c -> DIRECT); started.add(l); return l; },
-            new RunOptions(tmp.resolve("report"), 1, null, null, tmp), RunListener.NONE)) {
+            new RunOptions(tmp.resolve("report"), 1, null, null, tmp), Progress.QUIET)) {
             ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
             assertThat(s.pairs()).allMatch(p -> p.trials() == 1);
         }
