@@ -50,6 +50,20 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void overridesAreCheckedEvenWhenThePresetIsWrong() {
+        assertThat(errors(sites("""
+                - name: home-a
+                  nat: cone
+                  filtering: none
+                  peers: [alice]
+            """))).containsExactly(
+            "t.yaml:6:12: topology.sites[0].nat: unknown NAT preset 'cone'; allowed: full-cone, restricted-cone, "
+                + "port-restricted-cone, symmetric, symmetric-sequential",
+            "t.yaml:7:18: topology.sites[0].filtering: unknown filtering 'none'; allowed: endpoint-independent, "
+                + "address-dependent, address-and-port-dependent");
+    }
+
+    @Test
     void natNoneIsRefusedWithAHint() {
         assertThat(errors(sites("""
                 - name: home-a
