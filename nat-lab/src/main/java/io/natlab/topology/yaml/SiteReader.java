@@ -40,7 +40,7 @@ final class SiteReader {
                 .map(s -> new Located<>(s, site.path("name"), n.where())))
             .orElse(null);
         NatPreset preset = readPreset(site);
-        NatBehaviour nat = preset == null || preset == NatPreset.NONE ? null : behaviour(site, preset);
+        NatBehaviour nat = behaviour(site, preset);
         RouterOptions router = routerOptions(site);
         Located<Subnet> lan = subnet(site, "lan");
         Located<String> behind = site.string("behind").map(b -> new Located<>(b, site.path("behind"), site.whereOf("behind"))).orElse(null);
@@ -62,13 +62,17 @@ final class SiteReader {
         return Scalars.choice(node.get(), site.path("nat"), "NAT preset", offered, site.problems()).orElse(null);
     }
 
-    /** The preset's behaviour with the overrides applied, or null when the combination is impossible (errors recorded). */
+    /**
+     * The preset's behaviour with the overrides applied, or null when the preset is unknown or the combination
+     * is impossible (errors recorded). Overrides are checked even without a usable preset.
+     */
     static NatBehaviour behaviour(MappingReader site, NatPreset preset) {
-        NatBehaviour b = preset.behaviour();
         Optional<Mapping> mapping = site.choice("mapping", "mapping", MAPPINGS);
         Optional<PortAssignment> assignment = site.choice("port-assignment", "port assignment", PORT_ASSIGNMENTS);
         Optional<Long> delta = site.integer("port-delta", 1, MAX_PORT_DELTA);
         Optional<Filtering> filtering = site.choice("filtering", "filtering", FILTERINGS);
+        if (preset == null || preset.behaviour() == null) return null;
+        NatBehaviour b = preset.behaviour();
         if (mapping.isPresent()) b = b.withMapping(mapping.get());
         if (assignment.isPresent()) b = b.withPortAssignment(assignment.get());
         if (filtering.isPresent()) b = b.withFiltering(filtering.get());

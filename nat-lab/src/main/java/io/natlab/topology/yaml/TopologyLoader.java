@@ -70,6 +70,8 @@ public final class TopologyLoader {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file", "no such file")));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file", "is not UTF-8 text")));
         } catch (IOException e) {
             throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file",
                 "cannot read: " + e.getMessage())));
