@@ -34,6 +34,17 @@ public final class Diagnostics {
         this.repoRoot = repoRoot;
     }
 
+    /** Removes a scenario's diagnostics left by an earlier run, so the directory only ever shows this run's. */
+    void clearScenario(String scenarioName) {
+        Path dir = reportDir.resolve(safe(scenarioName));
+        if (!Files.isDirectory(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear old diagnostics in " + dir, e);
+        }
+    }
+
     /** The trial's directory, relative to the report directory. */
     String trialDir(Scenario s, PairPlan plan, int index) {
         return pairDir(s, plan) + "/trial-" + index;

@@ -64,6 +64,7 @@ public final class ScenarioRunner implements AutoCloseable {
         }
         if (options.trialsOverride() != null) s = s.withTrials(options.trialsOverride());
         progress.scenarioStarted(s.name(), index, Math.max(total, index));
+        diagnostics.clearScenario(s.name());
         return new ScenarioRun(this, file, s);
     }
 

@@ -48,7 +48,7 @@ class ScenarioRunnerTest {
 
     private ScenarioRunner runner(Function<FakeLab.ClientCall, String> clients) {
         return new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, clients); started.add(l); return l; },
-            new RunOptions(tmp.resolve("report"), null, null, null, tmp), Progress.QUIET);
+            new RunOptions(tmp.resolve("report"), null, tmp), Progress.QUIET);
     }
 
     private ScenarioResult runAll(ScenarioRunner r, Path file) {
@@ -136,7 +136,7 @@ class ScenarioRunnerTest {
     @Test
     void aLabThatFailsToStartIsAnErrorNotASkip() throws IOException {
         try (ScenarioRunner r = new ScenarioRunner(t -> { throw new IllegalStateException("no docker"); },
-            new RunOptions(tmp.resolve("report"), null, null, null, tmp), Progress.QUIET)) {
+            new RunOptions(tmp.resolve("report"), null, tmp), Progress.QUIET)) {
             ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
             assertThat(s.passed()).isFalse();
             assertThat(s.error()).contains("lab failed to start: no docker");
@@ -174,7 +174,7 @@ class ScenarioRunnerTest {
     @Test
     void trialsOverrideApplies() throws IOException {
         try (ScenarioRunner r = new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, c -> DIRECT); started.add(l); return l; },
-            new RunOptions(tmp.resolve("report"), 1, null, null, tmp), Progress.QUIET)) {
+            new RunOptions(tmp.resolve("report"), 1, tmp), Progress.QUIET)) {
             ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
             assertThat(s.pairs()).allMatch(p -> p.trials() == 1);
         }
