@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * Per-trial evidence from one router: a state snapshot (rules, counters, conntrack) before the trial, a tcpdump of its
- * WAN side during it, and on demand a snapshot after. Each step is one exec, so the cost per trial stays at two
- * execs per router when nothing goes wrong.
+ * WAN side during it, and on demand a snapshot after. A trial that went as expected costs one exec per router: its
+ * tcpdump is simply killed by the next trial's start, which also deletes the files.
  */
 final class RouterCapture {
     private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(15);
@@ -29,8 +29,8 @@ final class RouterCapture {
 
     /** Snapshot "before", then tcpdump on the WAN interface; returns once tcpdump says it is listening. */
     ExecResult start() {
-        // earlier trials' leftovers go here, which saves an exec per trial
-        String script = "set -u; D=" + dir + "; rm -rf /tmp/natlab-trial-*; mkdir -p $D; " + SNAPSHOT + " > $D/before.txt; "
+        // an earlier trial's tcpdump and files go here, which saves an exec per trial
+        String script = "set -u; D=" + dir + "; pkill -x tcpdump; rm -rf /tmp/natlab-trial-*; mkdir -p $D; " + SNAPSHOT + " > $D/before.txt; "
             + "tcpdump -i " + router.wanInterface() + " -n -U -s 200 -w $D/wan.pcap tcp > $D/tcpdump.log 2>&1 < /dev/null & "
             + "echo $! > $D/tcpdump.pid; "
             // readiness, not a delay: tcpdump prints "listening on" once capturing; give up after ~3 s
@@ -39,12 +39,12 @@ final class RouterCapture {
         return router.exec(EXEC_TIMEOUT, "sh", "-c", script);
     }
 
-    /** Stops tcpdump (flushing the pcap); with {@code snapshotAfter} also records the state after the trial. */
-    ExecResult stop(boolean snapshotAfter) {
+    /** Stops tcpdump (flushing the pcap) and records the state after the trial. */
+    ExecResult stop() {
         String script = "D=" + dir + "; P=$(cat $D/tcpdump.pid 2>/dev/null); "
             + "if [ -n \"$P\" ]; then kill -INT $P 2>/dev/null; i=0; "
             + "while [ $i -lt 150 ] && kill -0 $P 2>/dev/null; do sleep 0.02; i=$((i+1)); done; fi; "
-            + (snapshotAfter ? SNAPSHOT + " > $D/after.txt; " : "") + "true";
+            + SNAPSHOT + " > $D/after.txt; true";
         return router.exec(EXEC_TIMEOUT, "sh", "-c", script);
     }
 

@@ -10,6 +10,8 @@ import io.natlab.scenario.Scenario;
 import io.natlab.topology.Site;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.regex.Pattern;
  * the trial did not do what was expected.
  */
 final class TrialExecutor {
+    private static final Logger log = LoggerFactory.getLogger(TrialExecutor.class);
     /** JVM flags that make the short-lived client start faster (it runs for seconds, C2 never pays off). */
     static final List<String> CLIENT_JVM = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
         "-jar", "/opt/punch/punch.jar");
@@ -51,17 +54,21 @@ final class TrialExecutor {
         long t0 = System.nanoTime();
         TrialAllocator.Allocation alloc = allocator.next(plan.first(), plan.second());
         lab.reset();
+        long tReset = System.nanoTime();
         List<RouterCapture> captures = routersOf(plan).stream().map(r -> new RouterCapture(r, alloc.trial())).toList();
         List<String> captureProblems = new ArrayList<>();
-        for (RouterCapture c : captures) {
-            ExecResult r = c.start();
-            if (!r.ok()) captureProblems.add(c.router().name() + ": tcpdump did not start: " + r.stderr().strip() + r.stdout().strip());
+        List<ExecResult> started = inParallel(captures, RouterCapture::start);
+        for (int i = 0; i < captures.size(); i++) {
+            ExecResult r = started.get(i);
+            if (!r.ok()) captureProblems.add(captures.get(i).router().name() + ": tcpdump did not start (exit "
+                + r.exitCode() + "): " + (r.stderr() + r.stdout()).strip());
         }
-
+        long tCapture = System.nanoTime();
         List<String> cmdA = clientCommand(alloc.firstId(), alloc.secondId(), alloc.firstPort(), plan);
         List<String> cmdB = clientCommand(alloc.secondId(), alloc.firstId(), alloc.secondPort(), plan);
         Future<ExecResult> fa = start(lab.host(plan.first()), cmdA);
         Future<ExecResult> fb = awaitRegistration(alloc.firstId(), fa) ? start(lab.host(plan.second()), cmdB) : null;
+        long tRegistered = System.nanoTime();
         ClientRun first = collect(plan.first(), alloc.firstId(), cmdA, fa);
         ClientRun second = fb != null ? collect(plan.second(), alloc.secondId(), cmdB, fb)
             : ClientRun.notStarted(plan.second(), alloc.secondId(), "not started: the rendezvous server never logged "
@@ -72,7 +79,11 @@ final class TrialExecutor {
             scenario.budget(), wallMs, null);
         boolean expectedDirect = plan.expected().outcome() == Expectation.DIRECT;
         boolean unexpected = result.success() != expectedDirect;
-        for (RouterCapture c : captures) c.stop(unexpected);
+        long tClients = System.nanoTime();
+        if (unexpected) inParallel(captures, RouterCapture::stop);
+        if (log.isDebugEnabled()) log.debug("trial {} phases ms: reset {} capture {} first-registered {} clients {} stop {}",
+            alloc.trial(), ms(t0, tReset), ms(tReset, tCapture), ms(tCapture, tRegistered), ms(tRegistered, tClients),
+            ms(tClients, System.nanoTime()));
         if (!unexpected) return result;
 
         String rel = diagnostics.trialDir(scenario, plan, index);
@@ -82,6 +93,25 @@ final class TrialExecutor {
         diagnostics.writeTrial(lab, scenario, plan, withDiag, alloc, List.of(first, second), captures, captureProblems);
         return withDiag;
     }
+
+    /** One exec per router, all at once (routers are independent containers). */
+    private <T> List<T> inParallel(List<RouterCapture> captures, java.util.function.Function<RouterCapture, T> step) {
+        List<Future<T>> fs = captures.stream().map(c -> threads.submit(() -> step.apply(c))).toList();
+        List<T> out = new ArrayList<>();
+        for (Future<T> f : fs) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while capturing on routers", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("router capture failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return out;
+    }
+
+    private static long ms(long from, long to) { return (to - from) / 1_000_000; }
 
     private Future<ExecResult> start(LabHost host, List<String> command) {
         Duration limit = scenario.timeout().plus(EXEC_SLACK);
