@@ -1,11 +1,131 @@
 package io.natlab.cli;
 
+import io.natlab.lab.LabOptions;
+import io.natlab.report.ConsoleProgress;
+import io.natlab.report.ReportWriter;
+import io.natlab.result.RunResult;
+import io.natlab.result.ScenarioResult;
+import io.natlab.scenario.run.DockerLabFactory;
+import io.natlab.scenario.run.RunOptions;
+import io.natlab.scenario.run.ScenarioRun;
+import io.natlab.scenario.run.ScenarioRunner;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** STUB — owned by the scenario runner work: runs scenario files through real labs. */
-@Command(name = "run", description = "Run scenario files through real Docker NAT labs.")
+/**
+ * {@code nat-lab run FILE... [--trials N] [--report DIR]}: the scenario runner outside Maven. Exit 0 when every
+ * verdict holds, 1 when any does not (or a file is invalid, or a lab did not start), 2 on usage errors.
+ */
+@Command(name = "run", description = "Run scenario files through real Docker NAT labs and judge every pair.")
 public final class RunCommand implements Callable<Integer> {
-    @Override public Integer call() { return 2; }
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml).")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per pair, overriding each file's own.")
+    Integer trials;
+
+    @Option(names = "--report", paramLabel = "DIR", defaultValue = "target/natlab-report",
+        description = "Where results, reports and diagnostics go (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--punch-jar", paramLabel = "JAR",
+        description = "punch-core CLI jar for the peer image (default: $NATLAB_PUNCH_JAR, else punch-core/target/punch.jar "
+            + "in the repository holding this jar or the current directory).")
+    Path punchJar;
+
+    @Option(names = "--docker-dir", paramLabel = "DIR",
+        description = "The repository's docker/ directory (default: found like --punch-jar).")
+    Path dockerDir;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+        description = "Scenarios run at once (default: ${DEFAULT-VALUE}; on 2 cores 1 measured fastest per trial).")
+    int parallel;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> usage = new ArrayList<>();
+        files.stream().filter(f -> !Files.isRegularFile(f)).forEach(f -> usage.add(f + ": no such file"));
+        if (trials != null && trials < 1) usage.add("--trials must be at least 1, got " + trials);
+        if (parallel < 1) usage.add("--parallel must be at least 1, got " + parallel);
+        Optional<Path> root = repoRoot();
+        Path jar = punchJar != null ? punchJar : defaultPunchJar(root);
+        Path docker = dockerDir != null ? dockerDir : root.map(r -> r.resolve("docker")).orElse(null);
+        if (jar == null || !Files.isRegularFile(jar))
+            usage.add("punch.jar not found" + (jar == null ? "" : " at " + jar) + ": build it (mvn -B package -pl punch-core) or pass --punch-jar");
+        if (docker == null || !Files.isDirectory(docker.resolve("router")) || !Files.isDirectory(docker.resolve("peer")))
+            usage.add("docker/ directory with router/ and peer/ not found" + (docker == null ? "" : " at " + docker) + ": pass --docker-dir");
+        if (!usage.isEmpty()) {
+            usage.forEach(u -> err.println("run: " + u));
+            return 2;
+        }
+
+        LabOptions lab = LabOptions.fromEnvironment();
+        lab = new LabOptions(jar.toAbsolutePath().normalize(), docker.toAbsolutePath().normalize(), lab.baseImage(), null);
+        Path report = reportDir.toAbsolutePath().normalize();
+        RunOptions options = new RunOptions(report, trials, root.orElse(Path.of("").toAbsolutePath()));
+        RunResult result;
+        try (ScenarioRunner runner = new ScenarioRunner(new DockerLabFactory(lab), options, ConsoleProgress.standard())) {
+            runner.runStarted(files.size());
+            ExecutorService pool = Executors.newFixedThreadPool(parallel);
+            try {
+                List<Future<ScenarioResult>> done = new ArrayList<>();
+                for (Path f : files) done.add(pool.submit(() -> runAll(runner.open(f))));
+                for (Future<ScenarioResult> d : done) d.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            result = runner.result();
+        }
+        spec.commandLine().getOut().println(ReportWriter.write(result, report));
+        spec.commandLine().getOut().flush();
+        return result.scenarios().stream().allMatch(ScenarioResult::passed) ? 0 : 1;
+    }
+
+    private static ScenarioResult runAll(ScenarioRun run) {
+        try {
+            run.plans().forEach(run::run);
+        } finally {
+            run.finish();
+        }
+        return run.finish();
+    }
+
+    private static Path defaultPunchJar(Optional<Path> root) {
+        String env = System.getenv("NATLAB_PUNCH_JAR");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return root.map(r -> r.resolve("punch-core/target/punch.jar")).orElse(null);
+    }
+
+    /** The repository: the one holding this jar (nat-lab/target/nat-lab.jar), else the current directory or a parent. */
+    static Optional<Path> repoRoot() {
+        List<Path> starts = new ArrayList<>();
+        try {
+            Path self = Path.of(RunCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            starts.add(self.toAbsolutePath());
+        } catch (URISyntaxException | RuntimeException ignored) {
+            // not from a file: only the working directory counts
+        }
+        starts.add(Path.of("").toAbsolutePath());
+        for (Path start : starts)
+            for (Path p = start; p != null; p = p.getParent())
+                if (Files.isRegularFile(p.resolve("docker/router/Dockerfile"))) return Optional.of(p);
+        return Optional.empty();
+    }
 }
