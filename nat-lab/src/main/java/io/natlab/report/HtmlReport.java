@@ -183,7 +183,7 @@ public final class HtmlReport {
                         + String.format(java.util.Locale.ROOT, "%.1f", p.meanAttempts())));
         if (p.classification() != null && !p.classification().isEmpty()) {
             StringBuilder c = new StringBuilder();
-            p.classification().forEach((site, summary) -> c.append("<div><b>").append(Html.esc(site)).append("</b> ")
+            new java.util.TreeMap<>(p.classification()).forEach((site, summary) -> c.append("<div><b>").append(Html.esc(site)).append("</b> ")
                     .append(Html.esc(summary)).append("</div>"));
             h.append(kv("measured", c.toString()));
         }
@@ -219,8 +219,11 @@ public final class HtmlReport {
 
     private static String methods(Map<String, Integer> methods) {
         if (methods == null || methods.isEmpty()) return "–";
+        // Most used first; the file's map order is not meaningful (results.json sorts keys).
         StringBuilder s = new StringBuilder();
-        methods.forEach((m, n) -> s.append(s.length() == 0 ? "" : ", ").append(m).append(" ×").append(n));
+        methods.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(" ×").append(e.getValue()));
         return s.toString();
     }
 
