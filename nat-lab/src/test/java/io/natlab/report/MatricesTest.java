@@ -29,7 +29,9 @@ class MatricesTest {
         assertThat(cell.entries()).hasSize(2);
         assertThat(cell.successes()).isEqualTo(4);
         assertThat(cell.trials()).isEqualTo(6);
-        assertThat(cell.p50Ms()).isEqualTo(25.0); // median of 10, 20, 30, 40 — not the median of the pairs' medians
+        // Over the pooled trials 10, 20, 30, 40 — not the median of the pairs' medians (20 and 40).
+        assertThat(cell.p50Ms()).isEqualTo(20.0);
+        assertThat(cell.p95Ms()).isEqualTo(40.0);
         assertThat(cell.observed()).isEqualTo(MatrixCell.Observed.MIXED);
         assertThat(cell.failedVerdict()).isTrue();
         assertThat(cell.wilson()).isEqualTo(Stats.wilson(4, 6));
@@ -43,7 +45,7 @@ class MatricesTest {
                 p.wilsonLow(), p.wilsonHigh(), p.p50Ms(), p.p95Ms(), p.maxMs(), p.methods(), p.meanAttempts(),
                 p.classification(), p.verdict(), p.message(), null, p.diagnostics());
         MatrixCell cell = Matrices.of(run(List.of(noTrials), List.of())).get(0).cell("none", "none").orElseThrow();
-        assertThat(cell.p50Ms()).isEqualTo(11.0);
+        assertThat(cell.p50Ms()).isEqualTo(10.0);
     }
 
     @Test

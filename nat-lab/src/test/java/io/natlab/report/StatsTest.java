@@ -12,12 +12,14 @@ import static org.assertj.core.api.Assertions.within;
 class StatsTest {
 
     @Test
-    void percentileInterpolatesBetweenClosestRanks() {
+    void percentileIsByNearestRank() {
         List<Double> v = List.of(4.0, 1.0, 3.0, 2.0);
-        assertThat(Stats.percentile(v, 50)).isEqualTo(2.5);
+        assertThat(Stats.percentile(v, 50)).isEqualTo(2.0);
+        assertThat(Stats.percentile(v, 51)).isEqualTo(3.0);
         assertThat(Stats.percentile(v, 0)).isEqualTo(1.0);
         assertThat(Stats.percentile(v, 100)).isEqualTo(4.0);
-        assertThat(Stats.percentile(List.of(10.0, 20.0, 30.0, 40.0, 50.0), 95)).isCloseTo(48.0, within(1e-9));
+        assertThat(Stats.percentile(List.of(10.0, 20.0, 30.0, 40.0, 50.0), 95)).isEqualTo(50.0);
+        assertThat(Stats.percentile(List.of(10.0, 20.0, 30.0, 40.0, 50.0), 50)).isEqualTo(30.0);
     }
 
     @Test
