@@ -149,13 +149,14 @@ public final class HtmlReport {
                 .append(Html.esc(cell.column())).append("</h3><p class=\"sub\">").append(Html.esc(m.title())).append("</p>")
                 .append("<div class=\"kpis\">")
                 .append(kpi(cell.successes() + "/" + cell.trials(), "direct trials"))
-                .append(kpi(cell.trials() == 0 ? "–" : Format.percent(w.low()) + "–" + Format.percent(w.high()), "Wilson 95% CI"))
+                .append(kpi(cell.trials() == 0 ? "–" : Math.round(w.low() * 100) + "–" + Format.percent(w.high()), "95% CI (Wilson)"))
                 .append(kpi(Format.ms(cell.p50Ms()), "p50"))
                 .append(kpi(Format.ms(cell.p95Ms()), "p95"))
                 .append("</div>");
         List<TimePlot.Lane> lanes = new ArrayList<>();
+        boolean severalScenarios = cell.entries().stream().map(CellEntry::scenario).distinct().count() > 1;
         for (CellEntry e : cell.entries())
-            lanes.add(new TimePlot.Lane(e.pair().first() + " → " + e.pair().second(),
+            lanes.add(new TimePlot.Lane(e.pair().first() + " → " + e.pair().second(), severalScenarios ? e.scenario() : null,
                     e.pair().trialResults() == null ? List.of() : e.pair().trialResults()));
         h.append("<h4>Time to punch</h4>").append(TimePlot.svg(lanes));
         for (CellEntry e : cell.entries()) h.append(pairDetail(e));
