@@ -65,9 +65,7 @@ class SubnetAllocatorTest {
         Topology t = new Topology("x", null, null, List.of(home), List.of(), Rendezvous.defaults());
         assertThatThrownBy(() -> new SubnetAllocator(List.of(taken("172.17.0.0/16", "Docker network 'bridge'")), new Random(1)).allocate(t))
             .isInstanceOf(LabStartException.class)
-            .hasMessageContaining("topology.sites[0].lan")
-            .hasMessageContaining("scenarios/x.yaml:9:7")
-            .hasMessageContaining("172.17.5.0/24 overlaps Docker network 'bridge' (172.17.0.0/16)");
+            .hasMessageStartingWith("scenarios/x.yaml:9:7: topology.sites[0].lan: 172.17.5.0/24 overlaps Docker network 'bridge' (172.17.0.0/16)");
     }
 
     @Test
