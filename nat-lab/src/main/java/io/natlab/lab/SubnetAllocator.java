@@ -40,10 +40,12 @@ public final class SubnetAllocator {
     public Map<String, Subnet> allocate(Topology topology) {
         Map<String, Subnet> out = new LinkedHashMap<>();
         // User-chosen subnets first, so defaults avoid them.
-        if (topology.internet() != null) out.put(INTERNET, claim(topology.internet(), "topology.internet.subnet"));
+        String file = topology.source() == null ? "" : topology.source() + ": ";
+        if (topology.internet() != null) out.put(INTERNET, claim(topology.internet(), file + "topology.internet.subnet"));
         for (int i = 0; i < topology.sites().size(); i++) {
             Site s = topology.sites().get(i);
-            if (s.lan() != null) out.put(s.name(), claim(s.lan(), "topology.sites[" + i + "].lan (" + s.where() + ")"));
+            String at = s.where() != null && s.where().line() > 0 ? s.where() + ": " : file;
+            if (s.lan() != null) out.put(s.name(), claim(s.lan(), at + "topology.sites[" + i + "].lan"));
         }
         if (!out.containsKey(INTERNET)) out.put(INTERNET, pick(SubnetPool.INTERNET, "internet"));
         Map<String, Subnet> ordered = new LinkedHashMap<>();
@@ -80,7 +82,7 @@ public final class SubnetAllocator {
         throw new LabStartException("no free /24 left in " + range + " for " + forWhat + "; remove unused Docker networks");
     }
 
-    /** A user-chosen subnet: refused when it overlaps anything taken. */
+    /** A user-chosen subnet: refused when it overlaps anything taken. {@code field} is "[FILE:LINE:COL: ]field.path". */
     public Subnet claim(Subnet subnet, String field) {
         if (subnet.prefix() > 29)
             throw new LabStartException(field + ": " + subnet + " is too small for a lab network (use /29 or larger)");

@@ -149,13 +149,14 @@ public final class HtmlReport {
                 .append(Html.esc(cell.column())).append("</h3><p class=\"sub\">").append(Html.esc(m.title())).append("</p>")
                 .append("<div class=\"kpis\">")
                 .append(kpi(cell.successes() + "/" + cell.trials(), "direct trials"))
-                .append(kpi(cell.trials() == 0 ? "–" : Format.percent(w.low()) + "–" + Format.percent(w.high()), "Wilson 95% CI"))
+                .append(kpi(cell.trials() == 0 ? "–" : Math.round(w.low() * 100) + "–" + Format.percent(w.high()), "95% CI (Wilson)"))
                 .append(kpi(Format.ms(cell.p50Ms()), "p50"))
                 .append(kpi(Format.ms(cell.p95Ms()), "p95"))
                 .append("</div>");
         List<TimePlot.Lane> lanes = new ArrayList<>();
+        boolean severalScenarios = cell.entries().stream().map(CellEntry::scenario).distinct().count() > 1;
         for (CellEntry e : cell.entries())
-            lanes.add(new TimePlot.Lane(e.pair().first() + " → " + e.pair().second(),
+            lanes.add(new TimePlot.Lane(e.pair().first() + " → " + e.pair().second(), severalScenarios ? e.scenario() : null,
                     e.pair().trialResults() == null ? List.of() : e.pair().trialResults()));
         h.append("<h4>Time to punch</h4>").append(TimePlot.svg(lanes));
         for (CellEntry e : cell.entries()) h.append(pairDetail(e));
@@ -183,7 +184,7 @@ public final class HtmlReport {
                         + String.format(java.util.Locale.ROOT, "%.1f", p.meanAttempts())));
         if (p.classification() != null && !p.classification().isEmpty()) {
             StringBuilder c = new StringBuilder();
-            p.classification().forEach((site, summary) -> c.append("<div><b>").append(Html.esc(site)).append("</b> ")
+            new java.util.TreeMap<>(p.classification()).forEach((site, summary) -> c.append("<div><b>").append(Html.esc(site)).append("</b> ")
                     .append(Html.esc(summary)).append("</div>"));
             h.append(kv("measured", c.toString()));
         }
@@ -219,8 +220,11 @@ public final class HtmlReport {
 
     private static String methods(Map<String, Integer> methods) {
         if (methods == null || methods.isEmpty()) return "–";
+        // Most used first; the file's map order is not meaningful (results.json sorts keys).
         StringBuilder s = new StringBuilder();
-        methods.forEach((m, n) -> s.append(s.length() == 0 ? "" : ", ").append(m).append(" ×").append(n));
+        methods.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(" ×").append(e.getValue()));
         return s.toString();
     }
 

@@ -12,8 +12,10 @@ public final class Stats {
     public record Interval(double low, double high) {}
 
     /**
-     * Percentile with linear interpolation between closest ranks (the common "R-7" / numpy default), so p50 of
-     * {1, 2, 3, 4} is 2.5. Returns null for no values.
+     * Nearest-rank percentile: the smallest observed value with at least p% of the sample at or below it, so p50 of
+     * {1, 2, 3, 4} is 2 and p95 of five trials is the slowest. Always a time that was actually measured, and the same
+     * definition the scenario runner uses for each pair, so a cell holding one pair shows that pair's numbers.
+     * Returns null for no values.
      *
      * @param p in [0, 100]
      */
@@ -23,10 +25,8 @@ public final class Stats {
         for (Double v : values) if (v != null && Double.isFinite(v)) sorted.add(v);
         if (sorted.isEmpty()) return null;
         sorted.sort(null);
-        double rank = p / 100.0 * (sorted.size() - 1);
-        int lo = (int) Math.floor(rank);
-        int hi = (int) Math.ceil(rank);
-        return sorted.get(lo) + (sorted.get(hi) - sorted.get(lo)) * (rank - lo);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
     /** Largest finite value, null for none. */

@@ -14,8 +14,8 @@ import java.util.Locale;
 final class TimePlot {
     private TimePlot() {}
 
-    /** One lane: a label and its trials. */
-    record Lane(String label, List<TrialResult> trials) {}
+    /** One lane: a label, an optional second (smaller) label line above it, and its trials. */
+    record Lane(String label, String caption, List<TrialResult> trials) {}
 
     private static final int WIDTH = 400, LABEL_W = 112, FAIL_W = 44, LANE_H = 22, TOP = 6, AXIS_H = 22;
     private static final double PLOT_X0 = LABEL_W + 6, PLOT_X1 = WIDTH - FAIL_W - 10;
@@ -24,28 +24,33 @@ final class TimePlot {
         List<Double> times = new ArrayList<>();
         for (Lane l : lanes) for (TrialResult t : l.trials()) if (isDirect(t)) times.add(t.timeToPunchMs());
         Scale scale = Scale.of(times);
-        int height = TOP + LANE_H * lanes.size() + AXIS_H;
+        // Captions (scenario names, when a cell pools several scenarios) need a taller lane.
+        boolean captions = lanes.stream().anyMatch(l -> l.caption() != null);
+        int laneH = captions ? LANE_H + 8 : LANE_H;
+        int height = TOP + laneH * lanes.size() + AXIS_H;
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"plot\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" role=\"img\" aria-label=\"time-to-punch per trial\">");
-        double axisY = TOP + LANE_H * lanes.size();
+        double axisY = TOP + laneH * lanes.size();
         // Grid and ticks.
         List<Double> ticks = scale.ticks();
         for (int k = 0; k < ticks.size(); k++) {
             double x = scale.x(ticks.get(k));
             s.append(line(x, TOP, x, axisY, "grid"));
-            s.append(text(x, axisY + 14, "middle", "tick", tickLabel(ticks.get(k)) + (k == ticks.size() - 1 ? " ms" : "")));
+            s.append(text(x, axisY + 14, "middle", "tick", tickLabel(ticks.get(k))));
         }
         s.append(line(PLOT_X0, axisY, PLOT_X1, axisY, "axis"));
+        s.append(text(LABEL_W, axisY + 14, "end", "tick", scale.log() ? "ms (log)" : "ms"));
         double failX = WIDTH - FAIL_W / 2.0;
         s.append(text(failX, axisY + 14, "middle", "tick", "failed"));
         s.append(line(WIDTH - FAIL_W - 2, TOP, WIDTH - FAIL_W - 2, axisY, "grid"));
         for (int i = 0; i < lanes.size(); i++) {
             Lane lane = lanes.get(i);
-            double y = TOP + LANE_H * i + LANE_H / 2.0;
+            double y = TOP + laneH * i + laneH / 2.0 + (captions ? 4 : 0);
             if (i % 2 == 1) s.append(String.format(Locale.ROOT, "<rect class=\"band\" x=\"0\" y=\"%.1f\" width=\"%d\" height=\"%d\"/>",
-                    y - LANE_H / 2.0, WIDTH, LANE_H));
+                    (double) TOP + laneH * i, WIDTH, laneH));
+            if (lane.caption() != null) s.append(text(LABEL_W, y - 7, "end", "caption", shorten(lane.caption(), 22)));
             s.append(text(LABEL_W, y + 4, "end", "lane", shorten(lane.label(), 19)));
             if (failedCount(lane) > 12)
                 s.append(text(failX, y - 8, "middle", "tick", failedCount(lane) + "×"));

@@ -25,6 +25,5 @@ class SampleReportTest {
         for (String line : summary.split("\n"))
             if (!line.startsWith("Report: ") && !line.contains("rerun: ") && !line.contains("/"))
                 assertThat(ConsoleSummary.width(line)).as(line).isLessThanOrEqualTo(ConsoleSummary.WIDTH);
-        System.out.println(summary);
     }
 }
