@@ -35,6 +35,12 @@ final class TrialExecutor {
         "-jar", "/opt/punch/punch.jar");
     /** Client JVM start and exit on top of the punch timeout. */
     private static final Duration EXEC_SLACK = Duration.ofSeconds(20);
+    /**
+     * The first client's deadline also covers waiting for the second one's JVM to start and register (seen taking
+     * 2.6 s on a loaded 2-core host, which left the first client 14 ms for its echo check). It gets this much extra;
+     * when the second client fails, the first is stopped instead of waiting its deadline out.
+     */
+    static final Duration PEER_START_ALLOWANCE = Duration.ofSeconds(3);
 
     private final Lab lab;
     private final Scenario scenario;
@@ -64,15 +70,23 @@ final class TrialExecutor {
                 + r.exitCode() + "): " + (r.stderr() + r.stdout()).strip());
         }
         long tCapture = System.nanoTime();
-        List<String> cmdA = clientCommand(alloc.firstId(), alloc.secondId(), alloc.firstPort(), plan);
-        List<String> cmdB = clientCommand(alloc.secondId(), alloc.firstId(), alloc.secondPort(), plan);
-        Future<ExecResult> fa = start(lab.host(plan.first()), cmdA);
+        List<String> cmdA = clientCommand(alloc.firstId(), alloc.secondId(), alloc.firstPort(),
+            scenario.timeout().plus(PEER_START_ALLOWANCE), plan);
+        List<String> cmdB = clientCommand(alloc.secondId(), alloc.firstId(), alloc.secondPort(), scenario.timeout(), plan);
+        LabHost hostA = lab.host(plan.first());
+        Future<ExecResult> fa = start(hostA, withPidFile(cmdA, pidFile(alloc.firstId())));
         Future<ExecResult> fb = awaitRegistration(alloc.firstId(), fa) ? start(lab.host(plan.second()), cmdB) : null;
         long tRegistered = System.nanoTime();
-        ClientRun first = collect(plan.first(), alloc.firstId(), cmdA, fa);
         ClientRun second = fb != null ? collect(plan.second(), alloc.secondId(), cmdB, fb)
             : ClientRun.notStarted(plan.second(), alloc.secondId(), "not started: the rendezvous server never logged "
                 + "'registered id=" + alloc.firstId() + "' before the first client ended or timed out");
+        boolean stopped = !second.report().direct() && !fa.isDone();
+        if (stopped) // the trial has failed: do not wait out the first client's longer deadline
+            hostA.exec(Duration.ofSeconds(5), "sh", "-c", "kill $(cat " + pidFile(alloc.firstId()) + ") 2>/dev/null; true");
+        ClientRun first = collect(plan.first(), alloc.firstId(), cmdA, fa);
+        if (stopped && first.report().error() != null && first.report().error().startsWith("client printed no JSON"))
+            first = new ClientRun(first.peer(), first.id(), first.command(), first.exec(),
+                ClientReport.failure("stopped by the runner after the second client failed"));
 
         double wallMs = (System.nanoTime() - t0) / 1e6;
         TrialResult result = TrialAssessment.assess(index, first.report(), second.report(), scenario.echoBytes(),
@@ -114,7 +128,7 @@ final class TrialExecutor {
     private static long ms(long from, long to) { return (to - from) / 1_000_000; }
 
     private Future<ExecResult> start(LabHost host, List<String> command) {
-        Duration limit = scenario.timeout().plus(EXEC_SLACK);
+        Duration limit = scenario.timeout().plus(PEER_START_ALLOWANCE).plus(EXEC_SLACK);
         return threads.submit(() -> host.exec(limit, command.toArray(String[]::new)));
     }
 
@@ -126,10 +140,19 @@ final class TrialExecutor {
         return sites.stream().map(lab::router).toList();
     }
 
-    List<String> clientCommand(String id, String peerId, int localPort, PairPlan plan) {
+    private static String pidFile(String clientId) { return "/tmp/natlab-client-" + clientId + ".pid"; }
+
+    /** Runs the command through a shell that records its pid first, so the runner can stop exactly this client. */
+    private static List<String> withPidFile(List<String> command, String pidFile) {
+        List<String> out = new ArrayList<>(List.of("sh", "-c", "echo $$ > " + pidFile + "; exec \"$@\"", "sh"));
+        out.addAll(command);
+        return out;
+    }
+
+    List<String> clientCommand(String id, String peerId, int localPort, Duration timeout, PairPlan plan) {
         List<String> cmd = new ArrayList<>(CLIENT_JVM);
         cmd.addAll(List.of("client", "--server", lab.rendezvousEndpoint(), "--id", id, "--peer", peerId,
-            "--local-port", Integer.toString(localPort), "--timeout", scenario.timeout().toMillis() + "ms",
+            "--local-port", Integer.toString(localPort), "--timeout", timeout.toMillis() + "ms",
             "--strategy", plan.strategy().cliName(), "--echo", Integer.toString(scenario.echoBytes())));
         String token = scenario.topology().rendezvous().token();
         if (token != null) { cmd.add("--token"); cmd.add(token); }
