@@ -92,12 +92,15 @@ class TheoryOracleTest {
     }
 
     @Test
-    void icmpPolicyIsLikeDropWithAListenerAndNeedsRetriesWithout() {
+    void icmpPolicyIsARaceWithEitherStrategy() {
         Topology t = matrix(UnsolicitedPolicy.ICMP);
-        assertThat(predict(t, "port-restricted-cone-a", "port-restricted-cone-b", LISTEN_CONNECT).ruleId())
-            .isEqualTo("endpoint-independent");
-        assertThat(predict(t, "port-restricted-cone-a", "port-restricted-cone-b", CONNECT_ONLY).ruleId())
-            .isEqualTo("icmp-connect-only-retries");
+        for (Strategy s : Strategy.values()) {
+            Prediction p = predict(t, "port-restricted-cone-a", "port-restricted-cone-b", s);
+            assertThat(p.ruleId()).isEqualTo("icmp-early-syn-race");
+            assertThat(p.outcome()).isEqualTo(Expectation.FAILED);
+        }
+        TheoryRule rule = TheoryOracle.RULES.stream().filter(r -> r.id().equals("icmp-early-syn-race")).findFirst().orElseThrow();
+        assertThat(rule.evidence()).contains("prc-icmp");
     }
 
     @Test
