@@ -1,0 +1,27 @@
+package io.natlab.lab;
+
+import io.natlab.topology.Rendezvous;
+
+import java.util.List;
+
+/**
+ * When the rendezvous server lives on a site's LAN, every router between it and the internet forwards its port
+ * inwards (pure: returns the extra lines of one router's script). Clients then dial the outermost router.
+ * Peers on the same LAN would need hairpinning to use that address; they are not special-cased.
+ */
+public final class RendezvousForward {
+    private RendezvousForward() {}
+
+    public static String script(AddressPlan plan, Rendezvous rendezvous, HostPlan router) {
+        if (rendezvous.site() == null) return "";
+        List<HostPlan> path = plan.routersOnPathOf(Rendezvous.HOST_NAME);
+        int i = path.stream().map(HostPlan::name).toList().indexOf(router.name());
+        if (i < 0) return "";
+        String target = i == 0 ? plan.host(Rendezvous.HOST_NAME).ip() : path.get(i - 1).ip();
+        int port = rendezvous.port();
+        return "\n# natlab: forward the rendezvous port to " + target + "\n"
+            + "iptables -t nat -I PREROUTING 1 -d " + router.ip() + " -p tcp --dport " + port
+            + " -j DNAT --to-destination " + target + ":" + port + "\n"
+            + "iptables -I FORWARD 1 -d " + target + " -p tcp --dport " + port + " -j ACCEPT\n";
+    }
+}

@@ -1,0 +1,41 @@
+package io.natlab.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pair in one role order with one strategy, over all its trials: the unit a verdict is given on
+ * and one cell of the report matrix (row = first peer's NAT, column = second peer's NAT).
+ *
+ * @param first            peer that registers first
+ * @param second           the other peer
+ * @param firstNat         label of the first peer's NAT path, e.g. "port-restricted-cone", "none" (public),
+ *                         "port-restricted-cone behind symmetric" (nested)
+ * @param secondNat        same for the second peer
+ * @param unsolicited      the unsolicited-SYN policies on the path, e.g. "drop" or "drop/rst" (first/second) when they differ
+ * @param strategy         listen-connect or connect-only
+ * @param expectation      as written: direct, failed or auto
+ * @param expected         resolved expectation: direct or failed
+ * @param expectedReason   why (the oracle rule that applied, or "declared in the scenario")
+ * @param observed         direct when the success rate reached minSuccessRate, else failed
+ * @param successes        successful trials
+ * @param trials           trials run
+ * @param wilsonLow        Wilson 95% interval of the success rate, low end
+ * @param wilsonHigh       high end
+ * @param p50Ms            time-to-punch percentiles over successful trials (null when none)
+ * @param p95Ms            "
+ * @param maxMs            "
+ * @param methods          method -> count over successful trials
+ * @param meanAttempts     mean connect attempts per trial
+ * @param classification   site name -> measured classification summary (may be empty when not measured)
+ * @param verdict          the verdict
+ * @param message          human explanation: expected vs observed, successes with interval, diagnostics path
+ * @param trialResults     every trial
+ * @param diagnostics      diagnostics directory of this pair (relative to the report dir), null when none
+ */
+public record PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
+                         String strategy, String expectation, String expected, String expectedReason, String observed,
+                         int successes, int trials, double wilsonLow, double wilsonHigh,
+                         Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
+                         Map<String, String> classification, Verdict verdict, String message,
+                         List<TrialResult> trialResults, String diagnostics) {}

@@ -1,0 +1,80 @@
+package io.natlab.topology.yaml;
+
+import io.natlab.topology.SourceRef;
+import io.natlab.topology.Topology;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads a topology-only file: top-level keys {@code name} (optional, default the file name),
+ * {@code description} (optional) and {@code topology} (required), the latter exactly as in a scenario file.
+ * Scenario files are loaded with {@code io.natlab.scenario.ScenarioLoader}, which reuses {@link TopologyReader}.
+ */
+public final class TopologyLoader {
+
+    private final ReservedRanges reserved;
+
+    public TopologyLoader(ReservedRanges reserved) { this.reserved = reserved; }
+
+    /** Loads {@code file}, checking subnets against this host's reserved ranges. */
+    public static Topology load(Path file) throws ValidationException {
+        return new TopologyLoader(ReservedRanges.forThisHost()).loadFile(file);
+    }
+
+    public Topology loadFile(Path file) throws ValidationException {
+        return parse(file, readFile(file));
+    }
+
+    public Topology parse(Path file, String text) throws ValidationException {
+        Problems problems = new Problems();
+        Optional<YamlNode> root = YamlTreeReader.read(file, text, problems);
+        Optional<Topology> topology = root
+            .flatMap(node -> MappingReader.of(node, "", YamlKeys.TOPOLOGY_FILE, problems))
+            .flatMap(top -> {
+                String name = top.string("name").orElse(defaultName(file));
+                description(top, false);
+                return top.required("topology", "the lab's internet, rendezvous and sites")
+                    .flatMap(t -> new TopologyReader(reserved).read(t, "topology", name, file, problems).topology());
+            });
+        problems.throwIfAny();
+        return topology.orElseThrow();
+    }
+
+    /** The one-line {@code description:}; records an error when required and missing, or when multi-line. */
+    public static Optional<String> description(MappingReader top, boolean required) {
+        Optional<String> description = required
+            ? top.required("description", "one line saying what this file shows")
+                .flatMap(n -> Scalars.string(n, top.path("description"), top.problems()))
+            : top.string("description");
+        description.ifPresent(d -> {
+            if (d.isBlank()) top.error("description", "must not be blank");
+            else if (d.strip().contains("\n")) top.error("description", "must be one line");
+        });
+        return description.map(String::strip);
+    }
+
+    /** The file name without {@code .yaml}/{@code .yml}. */
+    public static String defaultName(Path file) {
+        if (file == null || file.getFileName() == null) return "unnamed";
+        return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    }
+
+    /** The file's text; a missing or unreadable file is reported in the usual error format. */
+    public static String readFile(Path file) throws ValidationException {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file", "no such file")));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file", "is not UTF-8 text")));
+        } catch (IOException e) {
+            throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file",
+                "cannot read: " + e.getMessage())));
+        }
+    }
+}

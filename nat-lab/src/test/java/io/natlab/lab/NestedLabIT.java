@@ -1,0 +1,40 @@
+package io.natlab.lab;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Two homes behind one carrier-grade NAT: traffic from a home crosses both routers. */
+class NestedLabIT {
+    private static final Duration T = Duration.ofSeconds(15);
+
+    @Test
+    void homePeerReachesTheInternetThroughBothRouters() {
+        String labId;
+        try (DockerLab lab = DockerLab.start(TestTopologies.nested(), LabOptions.fromEnvironment())) {
+            labId = lab.id();
+            RouterHost cgn = lab.router("cgn");
+            RouterHost home1 = lab.router("home-1");
+            assertThat(lab.subnets().get("cgn").contains(home1.wanIp())).isTrue();
+            assertThat(lab.subnets().get("cgn").toString()).startsWith("100.");
+            assertThat(home1.exec(T, "ip", "route", "show", "default").stdout().strip())
+                .startsWith("default via " + cgn.lanIp() + " ");
+
+            LabHost rdv = lab.rendezvous();
+            rdv.spawn("/tmp/echo.log", "socat", "TCP-LISTEN:9000,reuseaddr,fork", "SYSTEM:echo $SOCAT_PEERADDR");
+            await().atMost(T).until(() -> rdv.exec(T, "ss", "-Hltn", "sport = :9000").stdout().contains(":9000"));
+            ExecResult seen = lab.host("h1").exec(T, "sh", "-c", "nc -w 5 " + rdv.ip() + " 9000 </dev/null");
+            assertThat(seen.stdout().strip()).as("%s", seen).isEqualTo(cgn.wanIp());
+            assertThat(home1.conntrack()).contains("src=" + lab.host("h1").ip()).contains("dport=9000");
+            assertThat(cgn.conntrack()).contains("src=" + home1.wanIp()).contains("dport=9000");
+        }
+        assertThat(DockerAvailability.client().listContainersCmd().withShowAll(true)
+            .withLabelFilter(java.util.Map.of(LabLabels.LAB, labId)).exec()).isEmpty();
+        assertThat(DockerAvailability.client().listNetworksCmd()
+            .withFilter("label", List.of(LabLabels.LAB + "=" + labId)).exec()).isEmpty();
+    }
+}

@@ -1,0 +1,37 @@
+package io.natlab.lab;
+
+import io.natlab.topology.NatPreset;
+import io.natlab.topology.Rendezvous;
+import io.natlab.topology.RouterOptions;
+import io.natlab.topology.Site;
+import io.natlab.topology.SourceRef;
+import io.natlab.topology.Topology;
+
+import java.util.List;
+
+/** Topologies built in Java for lab tests (no YAML involved). */
+final class TestTopologies {
+    private TestTopologies() {}
+
+    static Site site(String name, NatPreset preset, String behind, String... peers) {
+        return new Site(name, preset, preset.behaviour(), RouterOptions.defaults(), null, behind, List.of(peers),
+            SourceRef.unknown());
+    }
+
+    /** Two port-restricted-cone homes with one peer each, plus a public peer. */
+    static Topology twoSites() {
+        return new Topology("two-prc", null, null,
+            List.of(site("home-a", NatPreset.PORT_RESTRICTED_CONE, null, "alice"),
+                    site("home-b", NatPreset.PORT_RESTRICTED_CONE, null, "bob")),
+            List.of("carol"), Rendezvous.defaults());
+    }
+
+    /** Two homes behind one carrier-grade NAT. */
+    static Topology nested() {
+        return new Topology("homes-behind-cgn", null, null,
+            List.of(site("cgn", NatPreset.PORT_RESTRICTED_CONE, null),
+                    site("home-1", NatPreset.PORT_RESTRICTED_CONE, "cgn", "h1"),
+                    site("home-2", NatPreset.PORT_RESTRICTED_CONE, "cgn", "h2")),
+            List.of(), Rendezvous.defaults());
+    }
+}
