@@ -59,6 +59,10 @@ class NatFidelityIT {
             opts(UnsolicitedPolicy.DROP, true), "hp-on-a", "hp-on-b"));
         sites.add(site("hairpin-off", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(),
             opts(UnsolicitedPolicy.DROP, false), "hp-off-a", "hp-off-b"));
+        // Nested: a carrier NAT with no peers of its own, measured through the full-cone home behind it.
+        sites.add(site("carrier", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(), drop));
+        sites.add(new Site("home-behind-carrier", NatPreset.FULL_CONE, NatPreset.FULL_CONE.behaviour(), drop, null, "carrier",
+            List.of("nested-peer"), SourceRef.unknown()));
         return new Topology("nat-fidelity", null, null, sites, List.of(), Rendezvous.defaults());
     }
 
@@ -75,7 +79,7 @@ class NatFidelityIT {
 
     @Test @Order(1)
     void everySiteMeasuresAsItClaims() {
-        List<String> names = topology.sites().stream().map(Site::name).toList();
+        List<String> names = topology.sites().stream().filter(s -> !s.nested() && !s.peers().isEmpty()).map(Site::name).toList();
         long t0 = System.nanoTime();
         Map<String, NatClassification> measured = NatClassifier.classifyAll(lab, names);
         System.out.printf("[measure] classified %d sites in parallel: %d ms%n", names.size(), (System.nanoTime() - t0) / 1_000_000);
@@ -96,6 +100,17 @@ class NatFidelityIT {
     }
 
     @Test @Order(2)
+    void aCarrierNatIsMeasuredThroughTheHomeBehindIt() {
+        // Path = full cone home -> port-restricted carrier: EIM o EIM = EIM, filtering is the strictest layer's.
+        NatClassification c = NatClassifier.classify(lab, "carrier");
+        System.out.printf("[fidelity] %-22s %s%n", "carrier (nested path)", c.summary());
+        Site carrier = topology.site("carrier").orElseThrow();
+        assertThat(c.mismatches(carrier.nat(), carrier.router())).as(String.join("\n", c.evidence())).isEmpty();
+        assertThat(c.evidence()).anyMatch(e -> e.contains("[home-behind-carrier, carrier]"));
+        assertThat(c.hairpin()).isNull();
+    }
+
+    @Test @Order(3)
     void oneClassificationIsFastAndRepeatable() {
         for (String site : List.of("symmetric-sequential", "restricted-cone")) {
             long t0 = System.nanoTime();
