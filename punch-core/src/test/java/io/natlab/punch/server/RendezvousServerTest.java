@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.natlab.punch.protocol.ErrorCode;
 import io.natlab.punch.protocol.Message;
+import io.natlab.punch.protocol.MessageCodec;
 import io.natlab.punch.protocol.Protocol;
 import java.io.EOFException;
 import java.net.InetSocketAddress;
@@ -24,10 +25,16 @@ class RendezvousServerTest {
     private final List<String> rejections = new CopyOnWriteArrayList<>();
     private RendezvousServer server;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void warmCodec() throws Exception {
+        // The server shares this JVM: load the JSON codec before any short server timeout starts counting.
+        MessageCodec.decode(new String(MessageCodec.encode(new Message.Ping(1)), java.nio.charset.StandardCharsets.UTF_8).trim());
+    }
+
     @BeforeEach
     void start() throws Exception {
         ServerConfig config = ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0))
-                .withTimeouts(Duration.ofMillis(800), Duration.ofMillis(1500), Duration.ofMillis(400));
+                .withTimeouts(Duration.ofMillis(1500), Duration.ofMillis(2500), Duration.ofMillis(400));
         server = new RendezvousServer(config, new ServerListener() {
             @Override
             public void rejected(io.natlab.punch.Endpoint remote, String id, ErrorCode code, String message) {
@@ -75,7 +82,7 @@ class RendezvousServerTest {
 
     @Test
     void answersPingWithPong() throws Exception {
-        try (RawClient c = client()) {
+        try (RawClient c = client().register("pinger")) {
             c.send(new Message.Ping(42));
             assertThat(c.read()).isEqualTo(new Message.Pong(42));
         }
