@@ -3,6 +3,7 @@ package io.natlab.lab;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
 import io.natlab.topology.Subnet;
+import io.natlab.topology.yaml.HostNetworkDiscovery;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * The address ranges this Docker host already uses: a lab network over any of them would add a host route that
  * shadows it (and could cut the machine off). Read from Docker's networks, the host's routing table, its DNS
- * servers, its proxies and the peers of its open TCP connections (e.g. package registries).
+ * servers, its proxies, the peers of its open TCP connections (e.g. package registries) and {@code NATLAB_RESERVED}.
  */
 public final class HostNetworkFacts {
     private HostNetworkFacts() {}
@@ -27,6 +28,9 @@ public final class HostNetworkFacts {
         for (String addr : tcpPeers()) taken.add(around(addr, "an address the host is connected to (" + addr + ")"));
         for (String proxy : proxyHosts()) taken.add(around(proxy, "the host's proxy " + proxy));
         defaultGateway().ifPresent(gw -> taken.add(around(gw, "the host's default gateway " + gw)));
+        // Ranges the user reserves by hand (e.g. a registry mirror), shared with the YAML validator.
+        for (var r : HostNetworkDiscovery.parseExtra(System.getenv(HostNetworkDiscovery.ENV_EXTRA)))
+            taken.add(new TakenRange(r.subnet(), r.reason()));
         return taken;
     }
 
