@@ -97,6 +97,7 @@ public final class DockerLab implements Lab {
         long t = System.nanoTime();
         Map<String, Subnet> subnets = createNetworks();
         plan = AddressPlan.of(topology, subnets);
+        RendezvousForward.checkReachable(plan, rendezvousSpec());
         t = lap("networks", t);
         LabImages.Images imgs = await(images);
         t = lap("images", t);

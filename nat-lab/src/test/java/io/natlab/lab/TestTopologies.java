@@ -34,4 +34,12 @@ final class TestTopologies {
                     site("home-2", NatPreset.PORT_RESTRICTED_CONE, "cgn", "h2")),
             List.of(), Rendezvous.defaults());
     }
+
+    /** The rendezvous server behind its own NAT ("dc"), a home peer and a public peer reaching it through dc's WAN. */
+    static Topology rendezvousInSite() {
+        return new Topology("rendezvous-in-dc", null, null,
+            List.of(site("dc", NatPreset.PORT_RESTRICTED_CONE, null),
+                    site("home-a", NatPreset.PORT_RESTRICTED_CONE, null, "alice")),
+            List.of("carol"), new Rendezvous("dc", 7100, null));
+    }
 }
