@@ -1,0 +1,42 @@
+package io.natlab.report;
+
+import io.natlab.result.PairResult;
+import io.natlab.result.TrialResult;
+import io.natlab.result.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Hand-made pair results with exactly the trials a test needs. */
+final class Pairs {
+    private Pairs() {}
+
+    /**
+     * @param times time-to-punch per trial; null means a failed trial
+     */
+    static PairResult pair(String firstNat, String secondNat, String unsolicited, String strategy, Verdict verdict,
+                           Double... times) {
+        List<TrialResult> trials = new ArrayList<>();
+        List<Double> ok = new ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            Double t = times[i];
+            trials.add(t == null
+                    ? new TrialResult(i + 1, "failed", null, null, 3, null, 0, false, "timeout", 6000, null)
+                    : new TrialResult(i + 1, "direct", "connect", t, 1, 0.3, 65536, true, null, 1800, null));
+            if (t != null) ok.add(t);
+        }
+        int successes = ok.size();
+        String observed = successes >= 0.8 * times.length && times.length > 0 ? "direct" : "failed";
+        Stats.Interval w = Stats.wilson(successes, times.length);
+        String expected = verdict == Verdict.PASS ? observed : observed.equals("direct") ? "failed" : "direct";
+        return new PairResult("alice", "bob", firstNat, secondNat, unsolicited, strategy, "auto", expected, "rule",
+                observed, successes, times.length, w.low(), w.high(), Stats.percentile(ok, 50), Stats.percentile(ok, 95),
+                Stats.max(ok), Map.of("connect", successes), 1, Map.of(), verdict,
+                "expected " + expected + ", observed " + observed, trials, verdict == Verdict.PASS ? null : "s/alice-bob");
+    }
+
+    static PairResult pass(String firstNat, String secondNat, Double... times) {
+        return pair(firstNat, secondNat, "drop", "listen-connect", Verdict.PASS, times);
+    }
+}
