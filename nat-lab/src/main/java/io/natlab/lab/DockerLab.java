@@ -223,6 +223,10 @@ public final class DockerLab implements Lab {
             throw new LabStartException("creating container " + h.name() + " failed: " + e.getMessage(), e);
         }
         containerIds.add(c.getId());
+        if (closed.get()) { // closed (Ctrl-C) while we were creating it: do not leave it behind
+            try { docker.removeContainerCmd(c.getId()).withForce(true).exec(); } catch (RuntimeException ignored) { /* best effort */ }
+            throw new LabStartException("lab " + id + " was closed while starting");
+        }
         if (h.lanNetwork() != null) {
             docker.connectToNetworkCmd().withNetworkId(networkIds.get(h.lanNetwork())).withContainerId(c.getId())
                 .withContainerNetwork(new ContainerNetwork().withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(h.lanIp())))

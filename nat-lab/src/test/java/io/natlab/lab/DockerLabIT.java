@@ -54,6 +54,12 @@ class DockerLabIT {
             assertThat(r.exec(T, "ip", "route", "show", "default").stdout()).isBlank();
         }
         assertThat(lab.subnets()).containsKeys("internet", "home-a", "home-b");
+        // Per-router conntrack timeouts are per-namespace sysctls set at creation.
+        RouterHost b = lab.router("home-b");
+        assertThat(b.exec(T, "sysctl", "-n", "net.netfilter.nf_conntrack_tcp_timeout_syn_sent").stdout().strip()).isEqualTo("30");
+        assertThat(b.exec(T, "sysctl", "-n", "net.netfilter.nf_conntrack_tcp_timeout_established").stdout().strip()).isEqualTo("600");
+        assertThat(lab.router("home-a").exec(T, "sysctl", "-n", "net.netfilter.nf_conntrack_tcp_timeout_syn_sent").stdout().strip())
+            .isEqualTo("120");
         assertThat(lab.rendezvousEndpoint()).isEqualTo(lab.rendezvous().ip() + ":7000");
         assertThat(internet.contains(lab.host("carol").ip())).isTrue();
     }
