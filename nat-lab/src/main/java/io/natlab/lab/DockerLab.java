@@ -43,7 +43,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DockerLab implements Lab {
     private static final Logger log = LoggerFactory.getLogger(DockerLab.class);
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
-    private static final String ROUTER_CMD = "sleep infinity";
 
     private final DockerClient docker;
     private final Topology topology;

@@ -99,6 +99,11 @@ class DockerLabIT {
         assertThat(bob.copyOut("/does/not/exist", copy)).isFalse();
         assertThat(bob.exec(T, "java", "-version").stderr()).contains("17");
         assertThat(bob.exec(T, "test", "-f", "/opt/punch/punch.jar").ok()).isTrue();
+        // The fast-start wrapper (C1, serial GC, AppCDS archive) runs the same jar.
+        assertThat(bob.exec(T, "punch", "--help").ok()).isTrue();
+        List<Long> execMillis = new ArrayList<>();
+        for (int i = 0; i < 10; i++) execMillis.add(bob.exec(T, "true").took().toMillis());
+        System.out.println("[measure] exec of `true` ms: " + execMillis);
 
         // The rendezvous server is the container's main process: its log is the container log.
         assertThat(lab.rendezvous().logs()).isNotBlank();
