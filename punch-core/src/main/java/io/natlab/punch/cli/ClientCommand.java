@@ -1,0 +1,121 @@
+package io.natlab.punch.cli;
+
+import io.natlab.punch.PunchResult;
+import io.natlab.punch.Strategy;
+import io.natlab.punch.client.Backoff;
+import io.natlab.punch.client.PunchClient;
+import io.natlab.punch.client.PunchConfig;
+import io.natlab.punch.protocol.Protocol;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** One punch: exactly one JSON object on stdout, events on stderr, exit 0 direct / 1 failed / 2 usage. */
+@Command(name = "client", mixinStandardHelpOptions = true,
+        description = "Punch a direct TCP stream to a peer through the rendezvous server. "
+                + "Prints one JSON result object on stdout; events go to stderr.")
+final class ClientCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--server", required = true, paramLabel = "HOST:PORT", description = "Rendezvous server.")
+    String server;
+
+    @Option(names = "--id", required = true, description = "Our id (1-64 of A-Z a-z 0-9 . _ -).")
+    String id;
+
+    @Option(names = "--peer", required = true, description = "The peer's id.")
+    String peer;
+
+    @Option(names = "--token", description = "Shared token, if the server requires one.")
+    String token;
+
+    @Option(names = "--local-port", defaultValue = "0",
+            description = "Local port shared by every socket (default: one picked by the OS).")
+    int localPort;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Local address to bind (default: all).")
+    String bind;
+
+    @Option(names = "--timeout", defaultValue = "10s",
+            description = "Deadline for the whole run, e.g. 10s or 500ms (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--strategy", defaultValue = "listen-connect",
+            description = "listen-connect or connect-only (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--echo", defaultValue = "0", paramLabel = "BYTES",
+            description = "Send this many bytes each way over the punched stream and verify them (default: 0).")
+    long echo;
+
+    @Override
+    public Integer call() {
+        PunchConfig config = parse();
+        PrintWriter err = spec.commandLine().getErr();
+        PunchResult result = new PunchClient(config, event -> {
+            synchronized (err) {
+                err.println(event.toLogLine());
+                err.flush();
+            }
+        }).punch();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(ResultJson.toJson(result));
+        out.flush();
+        return result.isDirect() ? PunchCli.EXIT_DIRECT : PunchCli.EXIT_FAILED;
+    }
+
+    private PunchConfig parse() {
+        InetSocketAddress serverAddress = option("--server", () -> HostPort.parse(server));
+        if (!Protocol.isValidId(id)) {
+            throw usage("--id: must be 1-64 characters of A-Z a-z 0-9 . _ -, got '" + id + "'");
+        }
+        if (!Protocol.isValidId(peer)) {
+            throw usage("--peer: must be 1-64 characters of A-Z a-z 0-9 . _ -, got '" + peer + "'");
+        }
+        if (id.equals(peer)) {
+            throw usage("--peer: must differ from --id");
+        }
+        if (token != null && (token.isEmpty() || token.length() > Protocol.MAX_TOKEN_CHARS)) {
+            throw usage("--token: must be 1.." + Protocol.MAX_TOKEN_CHARS + " characters");
+        }
+        if (localPort < 0 || localPort > 65535) {
+            throw usage("--local-port: must be 0..65535, got " + localPort);
+        }
+        if (echo < 0 || echo > PunchConfig.MAX_ECHO_BYTES) {
+            throw usage("--echo: must be 0.." + PunchConfig.MAX_ECHO_BYTES + " bytes, got " + echo);
+        }
+        Duration deadline = option("--timeout", () -> Durations.parse(timeout));
+        Strategy s = option("--strategy", () -> Strategy.parse(strategy));
+        InetAddress local = null;
+        if (bind != null) {
+            try {
+                local = InetAddress.getByName(bind);
+            } catch (UnknownHostException e) {
+                throw usage("--bind: unknown address '" + bind + "'");
+            }
+        }
+        return new PunchConfig(serverAddress, id, peer, token, local, localPort, deadline, s, echo, Backoff.DEFAULT);
+    }
+
+    private <T> T option(String name, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw usage(name + ": " + e.getMessage());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

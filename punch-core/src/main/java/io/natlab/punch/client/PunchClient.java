@@ -1,0 +1,103 @@
+package io.natlab.punch.client;
+
+import io.natlab.punch.Endpoint;
+import io.natlab.punch.PunchEvent;
+import io.natlab.punch.PunchListener;
+import io.natlab.punch.PunchResult;
+import io.natlab.punch.protocol.Message;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+/**
+ * TCP hole punching client. {@link #punch()} binds one local port (SO_REUSEADDR + SO_REUSEPORT), registers
+ * with the rendezvous server from it, waits for the start instruction, punches from the same port
+ * ({@link Puncher}), checks the kept stream ({@link StreamCheck}) and returns a {@link PunchResult}.
+ * Network failures never throw: they come back as a failed result with an error. One instance, one run.
+ */
+public final class PunchClient {
+    private final PunchConfig config;
+    private final PunchListener listener;
+
+    public PunchClient(PunchConfig config, PunchListener listener) {
+        this.config = config;
+        this.listener = listener == null ? PunchListener.NONE : listener;
+    }
+
+    public PunchResult punch() {
+        Warmup.run();
+        Deadline deadline = Deadline.after(config.timeout());
+        InetSocketAddress localBind = config.localAddress() == null
+                ? new InetSocketAddress(config.localPort())
+                : new InetSocketAddress(config.localAddress(), config.localPort());
+        Endpoint local = null;
+        Endpoint remote = null;
+        Long startNanos = null;
+        RendezvousSession rendezvous = null;
+        PeerStream kept = null;
+        int attempts = 0;
+        Puncher puncher = null;
+        try {
+            rendezvous = RendezvousSession.connect(localBind, config.server(), deadline);
+            // With port 0 the OS picked one: every later socket must share that exact port.
+            localBind = new InetSocketAddress(localBind.getAddress(), rendezvous.localSocketAddress().getPort());
+            local = rendezvous.localEndpoint();
+            Message.Registered registered = rendezvous.register(config.id(), config.token(), local, deadline);
+            emit(new PunchEvent.Registered(Instant.now(), registered.publicEndpoint(), local));
+
+            Message.Start start = rendezvous.awaitStart(config.peer(), deadline);
+            startNanos = System.nanoTime();
+            remote = start.peer().publicEndpoint();
+            emit(new PunchEvent.Instructed(Instant.now(), start.peer().id(), start.peer().publicEndpoint(),
+                    start.peer().privateEndpoint(), start.session(), Puncher.sameLan(start)));
+            rendezvous.startKeepAlive();
+
+            puncher = new Puncher(config, start, localBind, listener, deadline, startNanos);
+            Puncher.Punched punched = puncher.run();
+            kept = punched.stream();
+            attempts = punched.attempts();
+            local = kept.local;
+            remote = kept.remote;
+            emit(new PunchEvent.Established(Instant.now(), kept.method, kept.local, kept.remote, punched.elapsedMs()));
+
+            boolean chooser = StreamArbiter.roleOf(config.id(), config.peer()) == StreamArbiter.Role.CHOOSER;
+            StreamCheck.Verified verified = StreamCheck.run(kept, chooser, start.session(), config.id(),
+                    config.peer(), config.echoBytes(), deadline);
+            return PunchResult.direct(kept.method, kept.local, kept.remote, round(punched.elapsedMs()), attempts,
+                    round(verified.rttMs()), verified.bytesVerified());
+        } catch (PunchFailure e) {
+            emit(new PunchEvent.Failed(Instant.now(), e.getMessage()));
+            Double elapsed = startNanos == null ? null : round((System.nanoTime() - startNanos) / 1e6);
+            return PunchResult.failed(e.getMessage(), local, remote, elapsed,
+                    puncher == null ? attempts : puncher.attempts());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            emit(new PunchEvent.Failed(Instant.now(), "interrupted"));
+            return PunchResult.failed("interrupted", local, remote, null,
+                    puncher == null ? attempts : puncher.attempts());
+        } finally {
+            if (kept != null) {
+                kept.closeAbortively();
+            }
+            if (rendezvous != null) {
+                rendezvous.close();
+            }
+        }
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 1000.0) / 1000.0;
+    }
+
+    private void emit(PunchEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException ignored) {
+            // A faulty tracer must not break the punch.
+        }
+    }
+
+    /** Convenience for callers that have a host name and port. */
+    public static InetSocketAddress serverAddress(String host, int port) {
+        return InetSocketAddress.createUnresolved(host, port);
+    }
+}
