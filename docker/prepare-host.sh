@@ -27,6 +27,10 @@ engine_up() { timeout 10 docker info >/dev/null 2>&1; }
 ensure_engine() {
   command -v docker >/dev/null || apt_install docker.io
   if engine_up; then log "Docker engine already running"; return; fi
+  # An engine that runs but refuses us must not get a second dockerd started next to it.
+  if timeout 10 docker info 2>&1 | grep -qi 'permission denied'; then
+    die "a Docker engine runs but this user may not use it (permission denied on the socket): run as root or join the docker group"
+  fi
   command -v dockerd >/dev/null || apt_install docker.io
   command -v iptables >/dev/null || apt_install iptables
   # An unclean stop leaves the pid file behind and dockerd refuses to start.

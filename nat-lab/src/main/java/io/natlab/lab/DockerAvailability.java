@@ -11,20 +11,35 @@ public final class DockerAvailability {
 
     public static boolean available() {
         try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (Throwable t) {
+            client();
+            return true;
+        } catch (LabStartException e) {
             return false;
         }
     }
 
-    /** The Docker client, or a {@link LabStartException} with {@link #NO_ENGINE} when no engine answers. */
+    /**
+     * The Docker client, or a {@link LabStartException} with one clear sentence: {@link #NO_ENGINE} when no engine
+     * answers, or what to do when the engine answers but Testcontainers' Ryuk reaper cannot start (no registry).
+     */
     public static DockerClient client() {
-        if (!available()) throw new LabStartException(NO_ENGINE);
         try {
             return DockerClientFactory.instance().client();
-        } catch (RuntimeException e) {
-            throw new LabStartException(NO_ENGINE + " (" + rootMessage(e) + ")", e);
+        } catch (Throwable t) {
+            if (mentionsRyuk(t))
+                throw new LabStartException("Docker answers, but Testcontainers could not start its Ryuk reaper container ("
+                    + rootMessage(t) + "). Without a registry, set TESTCONTAINERS_RYUK_DISABLED=true "
+                    + "TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_CHECKS_DISABLE=true (.ci/run does this)", t);
+            throw new LabStartException(NO_ENGINE + " (" + rootMessage(t) + ")", t);
         }
+    }
+
+    private static boolean mentionsRyuk(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (String.valueOf(c.getMessage()).toLowerCase().contains("ryuk")) return true;
+            for (StackTraceElement e : c.getStackTrace()) if (e.getClassName().contains("Ryuk")) return true;
+        }
+        return false;
     }
 
     static String rootMessage(Throwable t) {

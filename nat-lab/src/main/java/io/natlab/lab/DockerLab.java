@@ -43,7 +43,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DockerLab implements Lab {
     private static final Logger log = LoggerFactory.getLogger(DockerLab.class);
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
-    private static final String ROUTER_CMD = "sleep infinity";
 
     private final DockerClient docker;
     private final Topology topology;
@@ -97,6 +96,7 @@ public final class DockerLab implements Lab {
         long t = System.nanoTime();
         Map<String, Subnet> subnets = createNetworks();
         plan = AddressPlan.of(topology, subnets);
+        RendezvousForward.checkReachable(plan, rendezvousSpec());
         t = lap("networks", t);
         LabImages.Images imgs = await(images);
         t = lap("images", t);
@@ -222,6 +222,10 @@ public final class DockerLab implements Lab {
             throw new LabStartException("creating container " + h.name() + " failed: " + e.getMessage(), e);
         }
         containerIds.add(c.getId());
+        if (closed.get()) { // closed (Ctrl-C) while we were creating it: do not leave it behind
+            try { docker.removeContainerCmd(c.getId()).withForce(true).exec(); } catch (RuntimeException ignored) { /* best effort */ }
+            throw new LabStartException("lab " + id + " was closed while starting");
+        }
         if (h.lanNetwork() != null) {
             docker.connectToNetworkCmd().withNetworkId(networkIds.get(h.lanNetwork())).withContainerId(c.getId())
                 .withContainerNetwork(new ContainerNetwork().withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(h.lanIp())))

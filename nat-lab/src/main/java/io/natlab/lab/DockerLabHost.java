@@ -76,7 +76,7 @@ public class DockerLabHost implements LabHost {
     }
 
     private int exitCode(String execId) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 300; i++) {
             InspectExecResponse r = docker.inspectExecCmd(execId).exec();
             if (!Boolean.TRUE.equals(r.isRunning()) && r.getExitCodeLong() != null) return r.getExitCodeLong().intValue();
             Thread.sleep(10); // Docker records the exit code just after the stream closes

@@ -3,6 +3,7 @@ package io.natlab.lab;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
 import io.natlab.topology.Subnet;
+import io.natlab.topology.yaml.HostNetworkDiscovery;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * The address ranges this Docker host already uses: a lab network over any of them would add a host route that
  * shadows it (and could cut the machine off). Read from Docker's networks, the host's routing table, its DNS
- * servers, its proxies and the peers of its open TCP connections (e.g. package registries).
+ * servers, its proxies, the peers of its open TCP connections (e.g. package registries) and {@code NATLAB_RESERVED}.
  */
 public final class HostNetworkFacts {
     private HostNetworkFacts() {}
@@ -27,6 +28,9 @@ public final class HostNetworkFacts {
         for (String addr : tcpPeers()) taken.add(around(addr, "an address the host is connected to (" + addr + ")"));
         for (String proxy : proxyHosts()) taken.add(around(proxy, "the host's proxy " + proxy));
         defaultGateway().ifPresent(gw -> taken.add(around(gw, "the host's default gateway " + gw)));
+        // Ranges the user reserves by hand (e.g. a registry mirror), shared with the YAML validator.
+        for (var r : HostNetworkDiscovery.parseExtra(System.getenv(HostNetworkDiscovery.ENV_EXTRA)))
+            taken.add(new TakenRange(r.subnet(), r.reason()));
         return taken;
     }
 
@@ -44,9 +48,12 @@ public final class HostNetworkFacts {
     }
 
     /** Non-default routes of the host (from /proc/net/route; empty where that is not readable). */
-    static List<TakenRange> hostRoutes() {
+    static List<TakenRange> hostRoutes() { return parseRoutes(lines(Path.of("/proc/net/route"))); }
+
+    /** Pure: non-default routes in {@code /proc/net/route} rows (header first). */
+    static List<TakenRange> parseRoutes(List<String> rows) {
         List<TakenRange> taken = new ArrayList<>();
-        for (String[] f : procRoutes()) {
+        for (String[] f : routeFields(rows)) {
             int dest = littleEndian(f[1]);
             int mask = littleEndian(f[7]);
             int prefix = Integer.bitCount(mask);
@@ -57,17 +64,23 @@ public final class HostNetworkFacts {
         return taken;
     }
 
-    public static Optional<String> defaultGateway() {
-        for (String[] f : procRoutes()) {
+    public static Optional<String> defaultGateway() { return parseDefaultGateway(lines(Path.of("/proc/net/route"))); }
+
+    /** Pure: the default route's gateway in {@code /proc/net/route} rows. */
+    static Optional<String> parseDefaultGateway(List<String> rows) {
+        for (String[] f : routeFields(rows)) {
             if (littleEndian(f[1]) == 0 && littleEndian(f[7]) == 0 && littleEndian(f[2]) != 0)
                 return Optional.of(Subnet.render(littleEndian(f[2])));
         }
         return Optional.empty();
     }
 
-    public static List<String> nameservers() {
+    public static List<String> nameservers() { return parseNameservers(lines(Path.of("/etc/resolv.conf"))); }
+
+    /** Pure: IPv4 nameservers of a resolv.conf. */
+    static List<String> parseNameservers(List<String> resolvConf) {
         List<String> out = new ArrayList<>();
-        for (String line : lines(Path.of("/etc/resolv.conf"))) {
+        for (String line : resolvConf) {
             String[] f = line.trim().split("\\s+");
             if (f.length >= 2 && f[0].equals("nameserver") && f[1].matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) out.add(f[1]);
         }
@@ -75,9 +88,11 @@ public final class HostNetworkFacts {
     }
 
     /** Remote IPv4 addresses of this host's TCP connections (where it reaches registries and mirrors). */
-    static List<String> tcpPeers() {
+    static List<String> tcpPeers() { return parseTcpPeers(lines(Path.of("/proc/net/tcp"))); }
+
+    /** Pure: distinct non-loopback remote addresses in {@code /proc/net/tcp} rows (header first). */
+    static List<String> parseTcpPeers(List<String> rows) {
         List<String> out = new ArrayList<>();
-        List<String> rows = lines(Path.of("/proc/net/tcp"));
         for (int i = 1; i < rows.size(); i++) {
             String[] f = rows.get(i).trim().split("\\s+");
             if (f.length < 3) continue;
@@ -105,9 +120,8 @@ public final class HostNetworkFacts {
         return new TakenRange(new Subnet(Subnet.parseAddress(ip) & 0xFFFFFF00, 24), what);
     }
 
-    private static List<String[]> procRoutes() {
+    private static List<String[]> routeFields(List<String> rows) {
         List<String[]> out = new ArrayList<>();
-        List<String> rows = lines(Path.of("/proc/net/route"));
         for (int i = 1; i < rows.size(); i++) {
             String[] f = rows.get(i).trim().split("\\s+");
             if (f.length >= 8) out.add(f);

@@ -12,6 +12,22 @@ import java.util.List;
 public final class RendezvousForward {
     private RendezvousForward() {}
 
+    /**
+     * Refuses placements that would need hairpinning: a peer that shares a router with the rendezvous server
+     * would have to reach it through that router's own public address.
+     */
+    public static void checkReachable(AddressPlan plan, Rendezvous rendezvous) {
+        if (rendezvous.site() == null) return;
+        List<String> serverPath = plan.routersOnPathOf(Rendezvous.HOST_NAME).stream().map(HostPlan::name).toList();
+        for (String peer : plan.topology().allPeers()) {
+            List<String> shared = plan.routersOnPathOf(peer).stream().map(HostPlan::name).filter(serverPath::contains).toList();
+            if (!shared.isEmpty())
+                throw new LabStartException("topology.rendezvous.site: peer " + peer + " sits behind router " + shared.get(0)
+                    + " like the rendezvous server in site " + rendezvous.site() + ", so it could reach the server only by "
+                    + "hairpinning; put the rendezvous server on the internet (the default) or in a site without such peers");
+        }
+    }
+
     public static String script(AddressPlan plan, Rendezvous rendezvous, HostPlan router) {
         if (rendezvous.site() == null) return "";
         List<HostPlan> path = plan.routersOnPathOf(Rendezvous.HOST_NAME);

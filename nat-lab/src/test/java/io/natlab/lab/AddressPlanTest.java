@@ -62,4 +62,24 @@ class AddressPlanTest {
         assertThat(p.host("alice").ip()).isEqualTo("10.70.1.2");
         assertThat(p.hosts()).extracting(HostPlan::ip).doesNotHaveDuplicates();
     }
+
+    @Test
+    void rendezvousInASiteIsForwardedByItsRouterButNeverThroughAHairpin() {
+        var topo = TestTopologies.rendezvousInSite();
+        AddressPlan p = AddressPlan.of(topo,
+            subnets("internet", "198.18.5.0/24", "dc", "10.70.9.0/24", "home-a", "10.70.1.0/24"));
+        assertThat(p.host("rendezvous").ip()).isEqualTo("10.70.9.2");
+        assertThat(p.host("rendezvous").defaultVia()).isEqualTo("10.70.9.254");
+        RendezvousForward.checkReachable(p, topo.rendezvous());
+        assertThat(RendezvousForward.script(p, topo.rendezvous(), p.host("dc")))
+            .contains("-d 198.18.5.100 -p tcp --dport 7100 -j DNAT --to-destination 10.70.9.2:7100");
+        assertThat(RendezvousForward.script(p, topo.rendezvous(), p.host("home-a"))).isEmpty();
+
+        var sameSite = new io.natlab.topology.Topology("x", null, null,
+            java.util.List.of(TestTopologies.site("dc", io.natlab.topology.NatPreset.FULL_CONE, null, "dave")),
+            java.util.List.of(), new io.natlab.topology.Rendezvous("dc", 7000, null));
+        AddressPlan q = AddressPlan.of(sameSite, subnets("internet", "198.18.5.0/24", "dc", "10.70.9.0/24"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RendezvousForward.checkReachable(q, sameSite.rendezvous()))
+            .hasMessageContaining("peer dave sits behind router dc").hasMessageContaining("hairpinning");
+    }
 }

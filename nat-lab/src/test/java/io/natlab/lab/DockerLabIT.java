@@ -54,6 +54,12 @@ class DockerLabIT {
             assertThat(r.exec(T, "ip", "route", "show", "default").stdout()).isBlank();
         }
         assertThat(lab.subnets()).containsKeys("internet", "home-a", "home-b");
+        // Per-router conntrack timeouts are per-namespace sysctls set at creation.
+        RouterHost b = lab.router("home-b");
+        assertThat(b.exec(T, "sysctl", "-n", "net.netfilter.nf_conntrack_tcp_timeout_syn_sent").stdout().strip()).isEqualTo("30");
+        assertThat(b.exec(T, "sysctl", "-n", "net.netfilter.nf_conntrack_tcp_timeout_established").stdout().strip()).isEqualTo("600");
+        assertThat(lab.router("home-a").exec(T, "sysctl", "-n", "net.netfilter.nf_conntrack_tcp_timeout_syn_sent").stdout().strip())
+            .isEqualTo("120");
         assertThat(lab.rendezvousEndpoint()).isEqualTo(lab.rendezvous().ip() + ":7000");
         assertThat(internet.contains(lab.host("carol").ip())).isTrue();
     }
@@ -93,6 +99,11 @@ class DockerLabIT {
         assertThat(bob.copyOut("/does/not/exist", copy)).isFalse();
         assertThat(bob.exec(T, "java", "-version").stderr()).contains("17");
         assertThat(bob.exec(T, "test", "-f", "/opt/punch/punch.jar").ok()).isTrue();
+        // The fast-start wrapper (C1, serial GC, AppCDS archive) runs the same jar.
+        assertThat(bob.exec(T, "punch", "--help").ok()).isTrue();
+        List<Long> execMillis = new ArrayList<>();
+        for (int i = 0; i < 10; i++) execMillis.add(bob.exec(T, "true").took().toMillis());
+        System.out.println("[measure] exec of `true` ms: " + execMillis);
 
         // The rendezvous server is the container's main process: its log is the container log.
         assertThat(lab.rendezvous().logs()).isNotBlank();

@@ -37,4 +37,16 @@ class NestedLabIT {
         assertThat(DockerAvailability.client().listNetworksCmd()
             .withFilter("label", List.of(LabLabels.LAB + "=" + labId)).exec()).isEmpty();
     }
+
+    @Test
+    void rendezvousBehindItsOwnNatIsReachedThroughAPortForward() {
+        try (DockerLab lab = DockerLab.start(TestTopologies.rendezvousInSite(), LabOptions.fromEnvironment())) {
+            RouterHost dc = lab.router("dc");
+            assertThat(lab.rendezvousEndpoint()).isEqualTo(dc.wanIp() + ":7100");
+            // Containment already proved alice's connect crossed home-a; a public peer gets in through the forward too.
+            ExecResult carol = lab.host("carol").exec(T, "nc", "-z", "-w", "5", dc.wanIp(), "7100");
+            assertThat(carol.ok()).as("%s", carol).isTrue();
+            assertThat(dc.conntrack()).contains("src=" + lab.host("carol").ip()).contains("dport=7100");
+        }
+    }
 }

@@ -7,7 +7,11 @@ import io.natlab.topology.Site;
 import io.natlab.topology.SourceRef;
 import io.natlab.topology.Topology;
 
+import io.natlab.topology.UnsolicitedPolicy;
+
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Topologies built in Java for lab tests (no YAML involved). */
 final class TestTopologies {
@@ -18,11 +22,14 @@ final class TestTopologies {
             SourceRef.unknown());
     }
 
-    /** Two port-restricted-cone homes with one peer each, plus a public peer. */
+    /** Two port-restricted-cone homes with one peer each (home-b with short conntrack timeouts), plus a public peer. */
     static Topology twoSites() {
+        RouterOptions shortTimeouts = new RouterOptions(UnsolicitedPolicy.DROP, false, 0, Duration.ZERO, Duration.ZERO,
+            Map.of("syn_sent", 30, "established", 600));
         return new Topology("two-prc", null, null,
             List.of(site("home-a", NatPreset.PORT_RESTRICTED_CONE, null, "alice"),
-                    site("home-b", NatPreset.PORT_RESTRICTED_CONE, null, "bob")),
+                    new Site("home-b", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(),
+                        shortTimeouts, null, null, List.of("bob"), SourceRef.unknown())),
             List.of("carol"), Rendezvous.defaults());
     }
 
@@ -33,5 +40,13 @@ final class TestTopologies {
                     site("home-1", NatPreset.PORT_RESTRICTED_CONE, "cgn", "h1"),
                     site("home-2", NatPreset.PORT_RESTRICTED_CONE, "cgn", "h2")),
             List.of(), Rendezvous.defaults());
+    }
+
+    /** The rendezvous server behind its own NAT ("dc"), a home peer and a public peer reaching it through dc's WAN. */
+    static Topology rendezvousInSite() {
+        return new Topology("rendezvous-in-dc", null, null,
+            List.of(site("dc", NatPreset.PORT_RESTRICTED_CONE, null),
+                    site("home-a", NatPreset.PORT_RESTRICTED_CONE, null, "alice")),
+            List.of("carol"), new Rendezvous("dc", 7100, null));
     }
 }

@@ -2,10 +2,10 @@ package io.natlab.punch.client;
 
 import java.time.Duration;
 
-/** A point on the monotonic clock. */
-record Deadline(long nanos) {
+/** A point on the monotonic clock, and the duration it was set from (for error messages). */
+record Deadline(long nanos, Duration total) {
     static Deadline after(Duration duration) {
-        return new Deadline(System.nanoTime() + duration.toNanos());
+        return new Deadline(System.nanoTime() + duration.toNanos(), duration);
     }
 
     long remainingNanos() {

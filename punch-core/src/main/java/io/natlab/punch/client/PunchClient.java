@@ -24,6 +24,7 @@ public final class PunchClient {
     }
 
     public PunchResult punch() {
+        Warmup.run();
         Deadline deadline = Deadline.after(config.timeout());
         InetSocketAddress localBind = config.localAddress() == null
                 ? new InetSocketAddress(config.localPort())

@@ -122,7 +122,8 @@ final class RendezvousSession implements AutoCloseable {
         long seq = 1;
         while (true) {
             if (deadline.passed()) {
-                throw new PunchFailure("timeout: deadline passed while waiting for " + waitingFor);
+                throw new PunchFailure("timeout: the " + deadline.total().toMillis() + " ms deadline passed while waiting for "
+                        + waitingFor);
             }
             try {
                 socket.setSoTimeout(deadline.remainingMillis(KEEPALIVE_MILLIS));

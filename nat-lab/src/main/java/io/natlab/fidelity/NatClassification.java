@@ -1,0 +1,60 @@
+package io.natlab.fidelity;
+
+import io.natlab.topology.Filtering;
+import io.natlab.topology.Mapping;
+import io.natlab.topology.NatBehaviour;
+import io.natlab.topology.PortAssignment;
+import io.natlab.topology.RouterOptions;
+import io.natlab.topology.UnsolicitedPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a NAT path measurably does (RFC 4787 / 5382 terms), from plain-tool observations.
+ *
+ * @param mapping        endpoint-independent or address-and-port-dependent ({@code null}: flows failed)
+ * @param portAssignment preserving, sequential or random ({@code null}: flows failed)
+ * @param portDelta      the constant step between new public ports when sequential, else {@code null}
+ * @param filtering      who could get in after an outbound flow
+ * @param unsolicited    the reply to an unsolicited SYN seen from outside
+ * @param hairpin        whether an inside host reached another through the public address; {@code null}: not measurable
+ * @param evidence       the observations behind each verdict
+ */
+public record NatClassification(Mapping mapping, PortAssignment portAssignment, Integer portDelta, Filtering filtering,
+                                UnsolicitedPolicy unsolicited, Boolean hairpin, List<String> evidence) {
+
+    public NatClassification { evidence = List.copyOf(evidence); }
+
+    /**
+     * Differences from a claim, one readable line each (empty: the path does what it claims). The sequential
+     * delta is compared only when the claim is sequential; hairpinning only when it was measurable.
+     */
+    public List<String> mismatches(NatBehaviour claimed, RouterOptions claimedOptions) {
+        List<String> m = new ArrayList<>();
+        compare(m, "mapping", claimed.mapping(), mapping, Mapping::yamlName);
+        compare(m, "port-assignment", claimed.portAssignment(), portAssignment, PortAssignment::yamlName);
+        if (claimed.portAssignment() == PortAssignment.SEQUENTIAL && portAssignment == PortAssignment.SEQUENTIAL
+            && !Objects.equals(portDelta, claimed.portDelta()))
+            m.add("port-delta: claimed " + claimed.portDelta() + ", measured " + portDelta);
+        compare(m, "filtering", claimed.filtering(), filtering, Filtering::yamlName);
+        compare(m, "unsolicited", claimedOptions.unsolicited(), unsolicited, UnsolicitedPolicy::yamlName);
+        if (hairpin != null && hairpin != claimedOptions.hairpin())
+            m.add("hairpin: claimed " + claimedOptions.hairpin() + ", measured " + hairpin);
+        return m;
+    }
+
+    private static <T> void compare(List<String> out, String axis, T claimed, T measured, java.util.function.Function<T, String> name) {
+        if (!Objects.equals(claimed, measured))
+            out.add(axis + ": claimed " + name.apply(claimed) + ", measured " + (measured == null ? "(nothing)" : name.apply(measured)));
+    }
+
+    /** One line, e.g. {@code mapping=endpoint-independent ports=preserving filtering=... unsolicited=drop hairpin=n/a}. */
+    public String summary() {
+        return "mapping=" + (mapping == null ? "?" : mapping.yamlName())
+            + " ports=" + (portAssignment == null ? "?" : portAssignment.yamlName()) + (portDelta == null ? "" : "(+" + portDelta + ")")
+            + " filtering=" + filtering.yamlName() + " unsolicited=" + unsolicited.yamlName()
+            + " hairpin=" + (hairpin == null ? "n/a" : hairpin);
+    }
+}
