@@ -132,6 +132,11 @@ public final class TheoryOracle {
         return md.toString();
     }
 
+    /** {@code java -cp nat-lab.jar io.natlab.scenario.theory.TheoryOracle}: prints the table (for the README). */
+    public static void main(String[] args) {
+        System.out.print(markdownTable());
+    }
+
     private static String cell(String s) { return s.replace("|", "\\|").replace("\n", " "); }
 
     /** Resolves a declared expectation: {@code auto} asks the table, the others are taken as written. */
