@@ -1,7 +1,10 @@
 package io.natlab.cli;
 
+import io.natlab.lab.DockerAvailability;
 import io.natlab.lab.LabOptions;
+import io.natlab.lab.LabStartException;
 import io.natlab.report.ConsoleProgress;
+import io.natlab.report.LogSetup;
 import io.natlab.report.ReportWriter;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -76,12 +79,23 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
 
+        Path report = reportDir.toAbsolutePath().normalize();
+        // Before anything touches Testcontainers: its chatter (and stack traces) go to the log file, not the console.
+        String log = LogSetup.toFile(report.resolve("natlab.log"));
+        try {
+            DockerAvailability.client();
+        } catch (LabStartException e) { // no engine: one sentence with the fix, not one error per scenario
+            err.println("run: " + e.getMessage() + "; details: " + log);
+            err.flush();
+            return 1;
+        }
+
         LabOptions lab = LabOptions.fromEnvironment();
         lab = new LabOptions(jar.toAbsolutePath().normalize(), docker.toAbsolutePath().normalize(), lab.baseImage(), null);
-        Path report = reportDir.toAbsolutePath().normalize();
         RunOptions options = new RunOptions(report, trials, root.orElse(Path.of("").toAbsolutePath()));
         RunResult result;
-        try (ScenarioRunner runner = new ScenarioRunner(new DockerLabFactory(lab), options, ConsoleProgress.standard())) {
+        try (InterruptWatch interrupt = new InterruptWatch(err);
+             ScenarioRunner runner = new ScenarioRunner(new DockerLabFactory(lab), options, interrupt.mute(ConsoleProgress.standard()))) {
             runner.runStarted(files.size());
             ExecutorService pool = Executors.newFixedThreadPool(parallel);
             try {
@@ -92,6 +106,7 @@ public final class RunCommand implements Callable<Integer> {
                 pool.shutdownNow();
             }
             result = runner.result();
+            if (interrupt.interrupted()) return 130; // the JVM is exiting; a report of vanished containers would mislead
         }
         spec.commandLine().getOut().println(ReportWriter.write(result, report));
         spec.commandLine().getOut().flush();

@@ -22,9 +22,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -347,19 +350,27 @@ public final class DockerLab implements Lab {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         try {
-            parallel(containerIds.stream().map(cid -> (Callable<Void>) () -> {
+            // A Ctrl-C during start: let Docker calls in flight finish first, or a network or container created a
+            // moment after we looked would be left behind (seen: a network, when interrupted while creating them).
+            pool.shutdownNow();
+            try { pool.awaitTermination(10, TimeUnit.SECONDS); }
+            catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            Set<String> containers = new LinkedHashSet<>(containerIds);
+            Set<String> networks = new LinkedHashSet<>(networkIds.values());
+            Map<String, String> mine = Map.of(LabLabels.LAB, id);
+            docker.listContainersCmd().withShowAll(true).withLabelFilter(mine).exec().forEach(c -> containers.add(c.getId()));
+            docker.listNetworksCmd().withFilter("label", List.of(LabLabels.LAB + "=" + id)).exec().forEach(n -> networks.add(n.getId()));
+            containers.parallelStream().forEach(cid -> {
                 try { docker.removeContainerCmd(cid).withForce(true).withRemoveVolumes(true).exec(); }
                 catch (RuntimeException e) { if (!String.valueOf(e.getMessage()).contains("No such container")) log.warn("removing container {}: {}", cid, e.getMessage()); }
-                return null;
-            }).toList());
-            for (String nid : networkIds.values()) {
+            });
+            for (String nid : networks) {
                 try { docker.removeNetworkCmd(nid).exec(); }
                 catch (RuntimeException e) { log.warn("removing network {}: {}", nid, e.getMessage()); }
             }
         } catch (RuntimeException e) {
             log.warn("cleaning up lab {}: {}", id, e.getMessage());
         } finally {
-            pool.shutdownNow();
             if (Thread.currentThread() != shutdownHook) {
                 try { Runtime.getRuntime().removeShutdownHook(shutdownHook); } catch (IllegalStateException ignored) { /* shutting down */ }
             }

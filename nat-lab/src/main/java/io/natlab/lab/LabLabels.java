@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The labels on every Docker object of a lab: ours (so the sweeper can tell whose it is) plus Testcontainers'
- * session labels (so Ryuk, where it runs, reaps them when this JVM dies).
+ * session label when Ryuk runs (so Ryuk reaps them when this JVM dies without running its shutdown hooks).
  */
 public final class LabLabels {
     public static final String NATLAB = "natlab";
@@ -28,7 +28,9 @@ public final class LabLabels {
 
     public static Map<String, String> forLab(String labId) {
         Map<String, String> labels = new HashMap<>(DockerClientFactory.DEFAULT_LABELS);
-        labels.put(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID);
+        // Without Ryuk, Testcontainers' own JVM shutdown hook prunes this label, racing our hook on Ctrl-C and
+        // printing a 409 "removal already in progress" stack trace; our hook and sweeper clean up alone then.
+        if (ryukReaps()) labels.put(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID);
         labels.put(NATLAB, "true");
         labels.put(LAB, labId);
         labels.put(PID, Long.toString(ProcessHandle.current().pid()));
@@ -42,6 +44,11 @@ public final class LabLabels {
         labels.put(NAME, hostName);
         labels.put(ROLE, role.name().toLowerCase());
         return labels;
+    }
+
+    /** Testcontainers' own test (ResourceReaper.instance): Ryuk runs unless this variable is "true". */
+    static boolean ryukReaps() {
+        return !Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"));
     }
 
     static long startMillis(ProcessHandle p) {
