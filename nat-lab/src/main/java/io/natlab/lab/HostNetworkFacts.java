@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,11 +41,22 @@ public final class HostNetworkFacts {
             if (n.getIpam() == null || n.getIpam().getConfig() == null) continue;
             for (Network.Ipam.Config c : n.getIpam().getConfig()) {
                 if (c.getSubnet() == null || c.getSubnet().contains(":")) continue;
-                try { taken.add(new TakenRange(Subnet.parse(c.getSubnet()), "Docker network '" + n.getName() + "'")); }
+                try { taken.add(new TakenRange(Subnet.parse(c.getSubnet()), dockerNetwork(n.getName(), n.getLabels()))); }
                 catch (IllegalArgumentException ignored) { /* not IPv4 CIDR */ }
             }
         }
         return taken;
+    }
+
+    /**
+     * Pure: how an error names a Docker network. A lab's network still there after the sweeper ran belongs to a live
+     * run (here or on another machine), so say whose it is: the user then waits for it or picks another subnet.
+     */
+    static String dockerNetwork(String name, Map<String, String> labels) {
+        String what = "Docker network '" + name + "'";
+        if (labels == null || labels.get(LabLabels.LAB) == null) return what;
+        return what + " of a running nat-lab (pid " + labels.getOrDefault(LabLabels.PID, "?") + " on "
+            + labels.getOrDefault(LabLabels.HOST, "?") + ")";
     }
 
     /** Non-default routes of the host (from /proc/net/route; empty where that is not readable). */

@@ -74,7 +74,8 @@ class LeftoverSubnetIT {
         assertThat(exit).isEqualTo(1);
         assertThat(child.stdout())
             .contains("fixed-lan.yaml:")
-            .contains("topology.sites[0].lan: " + lan + " overlaps Docker network 'natlab-" + id + "-home'")
+            .contains("topology.sites[0].lan: " + lan + " overlaps Docker network 'natlab-" + id + "-home' of a running nat-lab (pid "
+                + ProcessHandle.current().pid() + " on " + LabLabels.hostName() + ")")
             .doesNotContain("lab up");
         assertThat(child.stderr()).doesNotContain("\tat ");
         assertThat(LabObjects.describe(child.pid())).as("the run's own objects").isEmpty();

@@ -4,6 +4,7 @@ import io.natlab.topology.Subnet;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,14 @@ class HostNetworkFactsTest {
         "eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0",
         "docker0\t000011AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0",
         "eth0\t000200C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0");
+
+    @Test
+    void aLabsNetworkIsNamedWithItsLiveOwner() {
+        assertThat(HostNetworkFacts.dockerNetwork("bridge", Map.of())).isEqualTo("Docker network 'bridge'");
+        assertThat(HostNetworkFacts.dockerNetwork("natlab-ab12cd34-home",
+                Map.of(LabLabels.NATLAB, "true", LabLabels.LAB, "ab12cd34", LabLabels.PID, "4242", LabLabels.HOST, "ci-7")))
+            .isEqualTo("Docker network 'natlab-ab12cd34-home' of a running nat-lab (pid 4242 on ci-7)");
+    }
 
     @Test
     void routesAndDefaultGateway() {
