@@ -45,8 +45,10 @@ public record LabFidelity(State state, Map<String, PathFidelity> paths, String e
     /** Classification turned off ({@code --no-classify}, {@code -Dnatlab.classify=false}). */
     public static final LabFidelity SKIPPED = new LabFidelity(State.SKIPPED, Map.of(), null, 0);
 
+    /** @param error why; kept to one line of at most 300 characters (it lands in every pair's cell) */
     public static LabFidelity failed(String error, double measureMs) {
-        return new LabFidelity(State.FAILED, Map.of(), error, measureMs);
+        String line = error.strip().replaceAll("\\s+", " ");
+        return new LabFidelity(State.FAILED, Map.of(), line.length() <= 300 ? line : line.substring(0, 299) + "…", measureMs);
     }
 
     /** The sites to measure: every site with peers of its own (each one's path covers the carriers above it). */

@@ -21,7 +21,8 @@ public final class ScenarioRun {
     private final String loadError;
     private final List<PairPlan> plans;
     private final List<PairResult> pairs = new ArrayList<>();
-    private final long t0 = System.nanoTime();
+    /** When the scenario started running (not when it was queued), for its wall time. */
+    private long t0;
     private LabPool.Lease lease;
     private String labError;
     private boolean labInDoubt;
@@ -111,6 +112,7 @@ public final class ScenarioRun {
     private void announce() {
         if (announced) return;
         announced = true;
+        t0 = System.nanoTime();
         runner.announce(scenario != null ? scenario.name() : fileStem());
     }
 

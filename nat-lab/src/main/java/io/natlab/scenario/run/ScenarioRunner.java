@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Close it to close every lab it still holds.
  */
 public final class ScenarioRunner implements AutoCloseable {
+    static final int CLASSIFY_ATTEMPTS = 3;
     private final LabPool labs;
     private final LabClassifier classifier;
     /** Each lab's measurement, kept with the lab so a reused lab is not measured again. */
@@ -93,13 +94,20 @@ public final class ScenarioRunner implements AutoCloseable {
         LabFidelity known = fidelity.get(lab); // a leased lab serves one scenario at a time: no double measurement
         if (known != null) return known;
         long t0 = System.nanoTime();
-        LabFidelity measured;
-        try {
-            measured = LabFidelity.of(lab.topology(), classifier.classify(lab, LabFidelity.measuredSites(lab.topology())),
-                (System.nanoTime() - t0) / 1e6);
-        } catch (RuntimeException e) {
-            measured = LabFidelity.failed(e.getMessage() == null ? e.toString() : e.getMessage(), (System.nanoTime() - t0) / 1e6);
+        LabFidelity measured = null;
+        RuntimeException last = null;
+        // A lossy site (loss: 10) can drop a probe's only SYN: measure again before giving up.
+        for (int attempt = 1; attempt <= CLASSIFY_ATTEMPTS && measured == null; attempt++) {
+            try {
+                measured = LabFidelity.of(lab.topology(), classifier.classify(lab, LabFidelity.measuredSites(lab.topology())),
+                    (System.nanoTime() - t0) / 1e6);
+            } catch (RuntimeException e) {
+                last = e;
+            }
         }
+        if (measured == null)
+            measured = LabFidelity.failed(CLASSIFY_ATTEMPTS + " attempts, last: " + (last.getMessage() == null ? last.toString() : last.getMessage()),
+                (System.nanoTime() - t0) / 1e6);
         fidelity.put(lab, measured);
         progress.labClassified(scenarioName, measured.measureMs(), measured.problems());
         return measured;

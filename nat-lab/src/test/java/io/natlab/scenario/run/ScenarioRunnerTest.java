@@ -243,12 +243,30 @@ class ScenarioRunnerTest {
 
     @Test
     void aClassifierThatFailsLeavesVerdictsAloneAndSaysWhy() throws IOException {
-        try (ScenarioRunner r = runner(c -> DIRECT, (lab, sites) -> { throw new IllegalStateException("probe-1 gone"); },
-            true, Progress.QUIET)) {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        try (ScenarioRunner r = runner(c -> DIRECT, (lab, sites) -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("probe-1 gone\n  socat output");
+        }, true, Progress.QUIET)) {
             ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
             assertThat(s.passed()).isTrue();
-            assertThat(s.pairs().get(0).classification()).containsEntry("home-a", "not measured: probe-1 gone");
+            assertThat(s.pairs().get(0).classification())
+                .containsEntry("home-a", "not measured: 3 attempts, last: probe-1 gone socat output");
         }
+        assertThat(attempts).hasValue(ScenarioRunner.CLASSIFY_ATTEMPTS);
+    }
+
+    @Test
+    void aProbeLostOnALossyLinkIsMeasuredAgain() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        try (ScenarioRunner r = runner(c -> DIRECT, (lab, sites) -> {
+            if (attempts.incrementAndGet() == 1) throw new IllegalStateException("connect timed out");
+            return Classifications.asClaimed(lab.topology(), sites);
+        }, true, Progress.QUIET)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(s.pairs().get(0).classification().get("home-a")).startsWith("mapping=endpoint-independent");
+        }
+        assertThat(attempts).hasValue(2);
     }
 
     @Test
