@@ -1,11 +1,10 @@
 package io.natlab.cli;
 
 import io.natlab.report.Progress;
-import io.natlab.result.PairResult;
-import io.natlab.result.ScenarioResult;
-import io.natlab.result.TrialResult;
 
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,28 +17,33 @@ final class InterruptWatch implements AutoCloseable {
     private final Thread hook;
 
     InterruptWatch(PrintWriter err) {
-        hook = new Thread(() -> {
-            interrupted.set(true);
-            err.println("run: interrupted; removing the labs' containers and networks");
-            err.flush();
-        }, "natlab-interrupted");
+        hook = new Thread(() -> interrupt(err), "natlab-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** What the shutdown hook does. */
+    void interrupt(PrintWriter err) {
+        interrupted.set(true);
+        err.println("run: interrupted; removing the labs' containers and networks");
+        err.flush();
     }
 
     boolean interrupted() { return interrupted.get(); }
 
-    /** {@code progress} until an interrupt, silence after it. */
+    /**
+     * {@code progress} until an interrupt, silence after it. A proxy, so every {@link Progress} method is covered,
+     * also ones added later (all return void).
+     */
     Progress mute(Progress progress) {
-        return new Progress() {
-            @Override public void runStarted(int scenarios) { if (!interrupted()) progress.runStarted(scenarios); }
-            @Override public void scenarioStarted(String s, int index, int total) { if (!interrupted()) progress.scenarioStarted(s, index, total); }
-            @Override public void labStarted(String s, double ms) { if (!interrupted()) progress.labStarted(s, ms); }
-            @Override public void trialDone(String s, String first, String second, String strategy, TrialResult t, int trials) {
-                if (!interrupted()) progress.trialDone(s, first, second, strategy, t, trials);
-            }
-            @Override public void pairDone(String s, PairResult p) { if (!interrupted()) progress.pairDone(s, p); }
-            @Override public void scenarioDone(ScenarioResult r) { if (!interrupted()) progress.scenarioDone(r); }
-        };
+        return (Progress) Proxy.newProxyInstance(Progress.class.getClassLoader(), new Class<?>[] {Progress.class},
+            (proxy, method, args) -> {
+                if (method.getDeclaringClass() != Object.class && interrupted()) return null;
+                try {
+                    return method.invoke(progress, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
     }
 
     /** The run ended by itself: a later exit is not an interrupt. */

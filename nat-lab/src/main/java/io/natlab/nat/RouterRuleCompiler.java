@@ -109,6 +109,11 @@ public final class RouterRuleCompiler {
             s.cmd("iptables -A " + FORWARD + " -m statistic --mode random --probability " + probability(o.lossPercent()) + " -j DROP");
         }
 
+        s.section("outbound packets conntrack cannot place");
+        s.comment("an INVALID packet (e.g. a SYN-ACK outside the tracked window after an aborted simultaneous open)");
+        s.comment("is not translated and would leave with its LAN source address; real routers drop it (OpenWrt fw4 too)");
+        s.cmd("iptables -A " + FORWARD + " -o " + wan + " -m conntrack --ctstate INVALID -j DROP");
+
         s.section("inbound filtering and the unsolicited-SYN policy");
         s.comment("flows admitted by the full/restricted-cone DNAT must not meet the policy");
         s.cmd("iptables -A " + FORWARD + " -i " + wan + " -m conntrack --ctstate DNAT -j RETURN");

@@ -54,6 +54,15 @@ public final class ConsoleProgress implements Progress {
         line(scenario + ": " + (labStartMs <= 0 ? "lab reused" : "lab up in " + Format.duration(labStartMs)));
     }
 
+    @Override public synchronized void labClassified(String scenario, double classifyMs, java.util.List<String> problems) {
+        if (problems.isEmpty()) {
+            line(scenario + ": lab classified in " + Format.duration(classifyMs) + ", every NAT path as claimed");
+            return;
+        }
+        line(scenario + ": " + yellow(Format.WARN + " lab fidelity") + " (classified in " + Format.duration(classifyMs) + "):");
+        problems.forEach(p -> line(scenario + ":   " + p));
+    }
+
     @Override public synchronized void trialDone(String scenario, String first, String second, String strategy,
                                                  TrialResult trial, int trials) {
         String outcome;

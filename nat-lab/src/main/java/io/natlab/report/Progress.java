@@ -22,6 +22,14 @@ public interface Progress {
     /** The scenario's lab is up. @param labStartMs time it took, 0 when an existing lab was reused */
     default void labStarted(String scenario, double labStartMs) {}
 
+    /**
+     * The scenario's lab was measured ({@code nat-lab} classifies each lab once, right after it starts).
+     * @param classifyMs time the measurement took
+     * @param problems   paths whose measured behaviour contradicts the scenario's claim, or why measuring failed;
+     *                   empty when the lab does what the scenario claims
+     */
+    default void labClassified(String scenario, double classifyMs, java.util.List<String> problems) {}
+
     /** One trial finished. @param trials how many trials this pair runs in all */
     default void trialDone(String scenario, String first, String second, String strategy, TrialResult trial, int trials) {}
 

@@ -152,6 +152,11 @@ class RouterRuleCompilerTest {
             assertThat(admitted).isNotNegative().isLessThan(policy);
         }
 
+        @ParameterizedTest @EnumSource(value = NatPreset.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+        void outboundInvalidPacketsNeverLeaveUntranslated(NatPreset preset) {
+            assertThat(apply(preset).rulesOf(FORWARD)).contains("-o eth1 -m conntrack --ctstate INVALID -j DROP");
+        }
+
         @Test void everythingElseUnsolicitedFromTheWanIsDroppedAfterThePolicy() {
             List<String> fwd = apply(NatPreset.PORT_RESTRICTED_CONE).rulesOf(FORWARD);
             assertThat(fwd.get(fwd.size() - 1)).isEqualTo("-i eth1 -m conntrack --ctstate NEW,INVALID -j DROP");

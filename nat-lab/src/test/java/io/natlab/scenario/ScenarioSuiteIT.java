@@ -4,11 +4,13 @@ import io.natlab.lab.LabOptions;
 import io.natlab.report.ConsoleProgress;
 import io.natlab.report.ReportWriter;
 import io.natlab.result.PairResult;
+import io.natlab.result.ScenarioResult;
 import io.natlab.result.Verdict;
 import io.natlab.scenario.run.DockerLabFactory;
 import io.natlab.scenario.run.PairPlan;
 import io.natlab.scenario.run.RunOptions;
 import io.natlab.scenario.run.ScenarioFiles;
+import io.natlab.scenario.run.ScenarioQueue;
 import io.natlab.scenario.run.ScenarioRun;
 import io.natlab.scenario.run.ScenarioRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -28,16 +29,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Every scenario file becomes a dynamic container named by its path, with one test per pair x role order x strategy
  * (its trials inside). Selection: {@code -Dnatlab.scenarios=GLOB[,GLOB...]} (default: the repository's
- * {@code scenarios/*.yaml}, relative globs resolve against the repository root), {@code -Dnatlab.trials=N}.
+ * {@code scenarios/*.yaml}, relative globs resolve against the repository root), {@code -Dnatlab.trials=N},
+ * {@code -Dnatlab.parallel=N} scenarios at once (default 2), {@code -Dnatlab.classify=false} to skip measuring each
+ * lab's NAT paths. Every scenario is queued when the factory runs; JUnit then walks the tests in order and each
+ * waits for its own pair's result, so the reported test times are waits, not run times.
  * Invalid files, labs that do not start and an empty selection are failures, never skips. The reports are written
- * to {@code natlab.reportDir} at the end.
+ * to {@code natlab.reportDir} once, at the end, with every scenario.
  */
 class ScenarioSuiteIT {
     static final Path REPO = Path.of(prop("natlab.repoRoot", "..")).toAbsolutePath().normalize();
     static final Path REPORT = Path.of(prop("natlab.reportDir", "target/natlab-report")).toAbsolutePath().normalize();
     static final ScenarioRunner RUNNER = new ScenarioRunner(new DockerLabFactory(LabOptions.fromEnvironment()),
-        new RunOptions(REPORT, trialsOverride(), REPO), ConsoleProgress.standard());
-    static final List<ScenarioRun> RUNS = new CopyOnWriteArrayList<>();
+        new RunOptions(REPORT, positive("natlab.trials", null), REPO, !"false".equalsIgnoreCase(prop("natlab.classify", "true"))),
+        ConsoleProgress.standard());
+    static final ScenarioQueue QUEUE = new ScenarioQueue(RUNNER, positive("natlab.parallel", 2));
 
     @TestFactory
     Stream<DynamicNode> scenarios() {
@@ -47,35 +52,35 @@ class ScenarioSuiteIT {
             return Stream.of(DynamicTest.dynamicTest("natlab.scenarios=" + spec,
                 () -> fail("no scenario file matches natlab.scenarios=" + spec + " (relative globs resolve against " + REPO + ")")));
         }
-        RUNNER.runStarted(files.size());
-        return files.stream().map(ScenarioSuiteIT::container);
+        List<ScenarioQueue.Scheduled> queued = QUEUE.submitAll(files); // everything starts now, two at a time
+        return queued.stream().map(ScenarioSuiteIT::container).toList().stream();
     }
 
-    private static DynamicNode container(Path file) {
-        ScenarioRun run = RUNNER.open(file);
-        RUNS.add(run);
-        String name = display(file);
+    private static DynamicNode container(ScenarioQueue.Scheduled s) {
+        ScenarioRun run = s.run();
+        String name = display(run.file());
         if (run.loadError() != null) {
-            return DynamicContainer.dynamicContainer(name, file.toUri(), Stream.of(DynamicTest.dynamicTest("load",
-                () -> { run.finish(); fail(run.loadError()); })));
+            return DynamicContainer.dynamicContainer(name, run.file().toUri(), Stream.of(DynamicTest.dynamicTest("load",
+                () -> { s.finished().join(); fail(run.loadError()); })));
         }
         List<PairPlan> plans = run.plans();
-        return DynamicContainer.dynamicContainer(name, file.toUri(), IntStream.range(0, plans.size()).mapToObj(i ->
+        return DynamicContainer.dynamicContainer(name, run.file().toUri(), IntStream.range(0, plans.size()).mapToObj(i ->
             DynamicTest.dynamicTest(plans.get(i).displayName(), () -> {
-                try {
-                    PairResult r = run.run(plans.get(i));
-                    if (r.verdict() != Verdict.PASS) fail(r.message());
-                } finally {
-                    if (i == plans.size() - 1) run.finish(); // frees the lab for the next scenario
-                }
+                PairResult r = s.pairs().get(i).join();
+                if (r.verdict() != Verdict.PASS) fail(r.message());
             })));
     }
 
     @AfterAll
     static void writeReport() throws Exception {
-        RUNS.forEach(ScenarioRun::finish);
-        RUNNER.close();
-        if (RUNS.isEmpty()) return;
+        List<ScenarioResult> done;
+        try {
+            done = QUEUE.awaitAll();
+        } finally {
+            QUEUE.close();
+            RUNNER.close();
+        }
+        if (done.isEmpty()) return;
         System.out.println(ReportWriter.write(RUNNER.result(), REPORT));
     }
 
@@ -84,15 +89,15 @@ class ScenarioSuiteIT {
         return abs.startsWith(REPO) ? REPO.relativize(abs).toString() : abs.toString();
     }
 
-    private static Integer trialsOverride() {
-        String t = System.getProperty("natlab.trials", "").strip();
-        if (t.isEmpty()) return null;
+    private static Integer positive(String name, Integer fallback) {
+        String t = System.getProperty(name, "").strip();
+        if (t.isEmpty()) return fallback;
         try {
             int n = Integer.parseInt(t);
             if (n < 1) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("natlab.trials must be a positive integer, got '" + t + "'");
+            throw new IllegalArgumentException(name + " must be a positive integer, got '" + t + "'");
         }
     }
 

@@ -14,10 +14,14 @@ public final class PairSummary {
     private PairSummary() {}
 
     /**
+     * @param classification path -> what the lab measured there (empty when not measured)
+     * @param fidelityProblems where the measured lab contradicts the scenario's claim: named in the message (the
+     *                         verdict stays the punch's own; a verdict on a lab that is not what it claims is suspect)
      * @param reportDir used only to print an absolute diagnostics path in the message
      */
     public static PairResult of(PairPlan plan, List<TrialResult> trials, double minSuccessRate,
-                                Map<String, String> classification, String pairDiagnostics, Path reportDir) {
+                                Map<String, String> classification, List<String> fidelityProblems,
+                                String pairDiagnostics, Path reportDir) {
         int successes = (int) trials.stream().filter(TrialResult::success).count();
         WilsonInterval ci = WilsonInterval.of95(successes, trials.size());
         List<Double> ttp = trials.stream().filter(TrialResult::success).map(TrialResult::timeToPunchMs).toList();
@@ -33,7 +37,15 @@ public final class PairSummary {
             plan.strategy().cliName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
             plan.expected().ruleId() + ": " + plan.expected().reason(), j.observed(), successes, trials.size(),
             ci.low(), ci.high(), Percentiles.of(ttp, 50), Percentiles.of(ttp, 95), Percentiles.of(ttp, 100),
-            methods, meanAttempts, classification, j.verdict(), j.message(), List.copyOf(trials), diag);
+            methods, meanAttempts, classification, j.verdict(), j.message() + fidelityNote(fidelityProblems),
+            List.copyOf(trials), diag);
+    }
+
+    /** {@code ; LAB FIDELITY WARNING: home-a: filtering: claimed ..., measured ...}, or nothing. */
+    static String fidelityNote(List<String> problems) {
+        if (problems.isEmpty()) return "";
+        return "; LAB FIDELITY WARNING (the lab measured differently from the scenario's claim, so this verdict tests "
+            + "another NAT): " + String.join("; ", problems);
     }
 
     /** A pair that could not run at all (the lab did not start, Docker failed mid-run). */

@@ -8,5 +8,12 @@ import java.nio.file.Path;
  * @param reportDir      where results and diagnostics go
  * @param trialsOverride trials per pair instead of each scenario's own, or null
  * @param repoRoot       repository root (rerun commands run from there)
+ * @param classify       measure every lab's NAT paths once after it starts (about 4 s per lab) so results show
+ *                       what the lab really did; off trades that evidence for speed
  */
-public record RunOptions(Path reportDir, Integer trialsOverride, Path repoRoot) {}
+public record RunOptions(Path reportDir, Integer trialsOverride, Path repoRoot, boolean classify) {
+    /** Classification on (the default). */
+    public RunOptions(Path reportDir, Integer trialsOverride, Path repoRoot) {
+        this(reportDir, trialsOverride, repoRoot, true);
+    }
+}

@@ -21,11 +21,14 @@ public final class ScenarioRun {
     private final String loadError;
     private final List<PairPlan> plans;
     private final List<PairResult> pairs = new ArrayList<>();
-    private final long t0 = System.nanoTime();
+    /** When the scenario started running (not when it was queued), for its wall time. */
+    private long t0;
     private LabPool.Lease lease;
     private String labError;
     private boolean labInDoubt;
     private double labStartMs;
+    private LabFidelity fidelity = LabFidelity.SKIPPED;
+    private boolean announced;
     private ScenarioResult result;
 
     ScenarioRun(ScenarioRunner runner, Path file, Scenario scenario) {
@@ -58,6 +61,7 @@ public final class ScenarioRun {
     /** Runs every trial of one pair and judges it. Never throws: problems become an ERROR verdict. */
     public synchronized PairResult run(PairPlan plan) {
         if (result != null) throw new IllegalStateException("scenario already finished");
+        announce();
         PairResult r;
         if (!ensureLab()) {
             r = PairSummary.error(plan, "lab failed to start: " + labError);
@@ -84,7 +88,9 @@ public final class ScenarioRun {
             labInDoubt = true; // Docker failed under us: do not hand this lab to the next scenario
             return PairSummary.error(plan, "trial " + (done.size() + 1) + " could not run: " + e);
         }
-        return PairSummary.of(plan, done, scenario.minSuccessRate(), Map.of(),
+        return PairSummary.of(plan, done, scenario.minSuccessRate(),
+            fidelity.forPair(scenario.topology(), plan.first(), plan.second()),
+            fidelity.problemsForPair(scenario.topology(), plan.first(), plan.second()),
             Diagnostics.pairDir(scenario, plan), runner.options().reportDir());
     }
 
@@ -95,16 +101,25 @@ public final class ScenarioRun {
             lease = runner.labs().acquire(scenario.topology());
             labStartMs = lease.startMs();
             runner.progress().labStarted(scenario.name(), labStartMs);
-            return true;
         } catch (Exception e) {
             labError = e.getMessage() == null ? e.toString() : e.getMessage();
             return false;
         }
+        fidelity = runner.fidelity(lease.lab(), scenario.name());
+        return true;
+    }
+
+    private void announce() {
+        if (announced) return;
+        announced = true;
+        t0 = System.nanoTime();
+        runner.announce(scenario != null ? scenario.name() : fileStem());
     }
 
     /** Releases the lab and records the scenario's result. Idempotent. */
     public synchronized ScenarioResult finish() {
         if (result != null) return result;
+        announce();
         if (lease != null) {
             if (labInDoubt) lease.lab().close();
             else runner.labs().release(scenario.topology(), lease.lab());

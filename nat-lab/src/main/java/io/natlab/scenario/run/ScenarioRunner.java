@@ -1,5 +1,6 @@
 package io.natlab.scenario.run;
 
+import io.natlab.lab.Lab;
 import io.natlab.report.Progress;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -9,7 +10,10 @@ import io.natlab.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,10 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Close it to close every lab it still holds.
  */
 public final class ScenarioRunner implements AutoCloseable {
+    static final int CLASSIFY_ATTEMPTS = 3;
     private final LabPool labs;
+    private final LabClassifier classifier;
+    /** Each lab's measurement, kept with the lab so a reused lab is not measured again. */
+    private final Map<Lab, LabFidelity> fidelity = Collections.synchronizedMap(new IdentityHashMap<>());
     private final RunOptions options;
     private final Progress progress;
-    private int opened;
+    private int started;
     private int total;
     private final TrialAllocator allocator = new TrialAllocator();
     private final Diagnostics diagnostics;
@@ -32,8 +40,14 @@ public final class ScenarioRunner implements AutoCloseable {
     private final String startedAt = Instant.now().toString();
     private final long t0 = System.nanoTime();
 
+    /** Labs measured with the real classifier (when {@link RunOptions#classify()}). */
     public ScenarioRunner(LabFactory factory, RunOptions options, Progress progress) {
+        this(factory, LabClassifier.MEASURE, options, progress);
+    }
+
+    public ScenarioRunner(LabFactory factory, LabClassifier classifier, RunOptions options, Progress progress) {
         this.labs = new LabPool(factory, 2);
+        this.classifier = classifier;
         this.options = options;
         this.progress = progress;
         this.diagnostics = new Diagnostics(options.reportDir(), options.repoRoot());
@@ -51,21 +65,52 @@ public final class ScenarioRunner implements AutoCloseable {
         progress.runStarted(scenarios);
     }
 
-    /** Loads a scenario file and prepares its run; a file that does not load becomes a failed scenario. */
+    /**
+     * Loads a scenario file and prepares its run (prints nothing: the run announces itself when it starts, so
+     * many files can be opened up front); a file that does not load becomes a failed scenario.
+     */
     public ScenarioRun open(Path file) {
-        int index;
-        synchronized (this) { index = ++opened; }
         Scenario s;
         try {
             s = ScenarioLoader.load(file);
         } catch (RuntimeException e) { // ValidationException, or an unreadable file
-            progress.scenarioStarted(file.getFileName().toString(), index, Math.max(total, index));
             return ScenarioRun.invalid(this, file, e.getMessage());
         }
         if (options.trialsOverride() != null) s = s.withTrials(options.trialsOverride());
-        progress.scenarioStarted(s.name(), index, Math.max(total, index));
         diagnostics.clearScenario(s.name());
         return new ScenarioRun(this, file, s);
+    }
+
+    /** Prints "scenario i/N name", numbered in the order scenarios really start. */
+    void announce(String scenarioName) {
+        int index, of;
+        synchronized (this) { index = ++started; of = Math.max(total, index); }
+        progress.scenarioStarted(scenarioName, index, of);
+    }
+
+    /** The lab's measurement: taken once per lab (right after it starts), then reused with the lab. Never throws. */
+    LabFidelity fidelity(Lab lab, String scenarioName) {
+        if (!options.classify()) return LabFidelity.SKIPPED;
+        LabFidelity known = fidelity.get(lab); // a leased lab serves one scenario at a time: no double measurement
+        if (known != null) return known;
+        long t0 = System.nanoTime();
+        LabFidelity measured = null;
+        RuntimeException last = null;
+        // A lossy site (loss: 10) can drop a probe's only SYN: measure again before giving up.
+        for (int attempt = 1; attempt <= CLASSIFY_ATTEMPTS && measured == null; attempt++) {
+            try {
+                measured = LabFidelity.of(lab.topology(), classifier.classify(lab, LabFidelity.measuredSites(lab.topology())),
+                    (System.nanoTime() - t0) / 1e6);
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        if (measured == null)
+            measured = LabFidelity.failed(CLASSIFY_ATTEMPTS + " attempts, last: " + (last.getMessage() == null ? last.toString() : last.getMessage()),
+                (System.nanoTime() - t0) / 1e6);
+        fidelity.put(lab, measured);
+        progress.labClassified(scenarioName, measured.measureMs(), measured.problems());
+        return measured;
     }
 
     LabPool labs() { return labs; }

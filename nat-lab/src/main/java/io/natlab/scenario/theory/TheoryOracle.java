@@ -70,8 +70,8 @@ public final class TheoryOracle {
             DIRECT,
             "the first round usually dies on RSTs (and the RST puts the conntrack entry in CLOSE); punch-core "
                 + "retries with a fresh outbound SYN from the same port, which re-opens the entry",
-            "prc-rst: 12/12 direct (p50 140-470 ms) once routers drop INVALID packets; 8/12 while they forward them "
-                + "un-translated (a lab fault, not the theory's)",
+            "prc-rst: 12/12 direct with INVALID dropped in FORWARD (p50 140-470 ms); on the shipped routers, which "
+                + "forward INVALID packets un-translated, 8/12 in one run and 12/12 in the next (a lab fault)",
             c -> c.bothEndpointIndependent() && c.anyUnsolicited(UnsolicitedPolicy.RST)),
         new TheoryRule("icmp-early-syn-race",
             "both endpoint-independent mapping, a NAT answers unsolicited SYNs with ICMP",

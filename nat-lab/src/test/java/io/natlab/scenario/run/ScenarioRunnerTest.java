@@ -1,6 +1,12 @@
 package io.natlab.scenario.run;
 
+import io.natlab.fidelity.NatClassification;
+import io.natlab.lab.Lab;
 import io.natlab.report.Progress;
+import io.natlab.topology.Filtering;
+import io.natlab.topology.Mapping;
+import io.natlab.topology.PortAssignment;
+import io.natlab.topology.UnsolicitedPolicy;
 import io.natlab.result.PairResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.Verdict;
@@ -12,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,9 +54,18 @@ class ScenarioRunnerTest {
         return f;
     }
 
+    /** Labs the fake classifier measured, in order. */
+    private final List<Lab> classified = new CopyOnWriteArrayList<>();
+
     private ScenarioRunner runner(Function<FakeLab.ClientCall, String> clients) {
-        return new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, clients); started.add(l); return l; },
-            new RunOptions(tmp.resolve("report"), null, tmp), Progress.QUIET);
+        return runner(clients, (lab, sites) -> { classified.add(lab); return Classifications.asClaimed(lab.topology(), sites); },
+            true, Progress.QUIET);
+    }
+
+    private ScenarioRunner runner(Function<FakeLab.ClientCall, String> clients, LabClassifier classifier, boolean classify,
+                                  Progress progress) {
+        return new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, clients); started.add(l); return l; }, classifier,
+            new RunOptions(tmp.resolve("report"), null, tmp, classify), progress);
     }
 
     private ScenarioResult runAll(ScenarioRunner r, Path file) {
@@ -174,9 +191,91 @@ class ScenarioRunnerTest {
     @Test
     void trialsOverrideApplies() throws IOException {
         try (ScenarioRunner r = new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, c -> DIRECT); started.add(l); return l; },
-            new RunOptions(tmp.resolve("report"), 1, tmp), Progress.QUIET)) {
+            new RunOptions(tmp.resolve("report"), 1, tmp, false), Progress.QUIET)) {
             ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
             assertThat(s.pairs()).allMatch(p -> p.trials() == 1);
+        }
+    }
+
+    @Test
+    void eachPairShowsTheMeasuredClassificationOfBothPathsAndEachLabIsMeasuredOnce() throws IOException {
+        try (ScenarioRunner r = runner(c -> DIRECT)) {
+            ScenarioResult one = runAll(r, scenario("one", "port-restricted-cone", "auto"));
+            runAll(r, scenario("two", "port-restricted-cone", "direct")); // same topology: the lab is reused
+            assertThat(started).hasSize(1);
+            assertThat(classified).containsExactly(started.get(0));
+            PairResult p = one.pairs().get(0);
+            assertThat(p.classification()).containsOnlyKeys("home-a", "home-b");
+            assertThat(p.classification().get("home-b")).contains("filtering=address-and-port-dependent").doesNotContain("DIFFERS");
+            assertThat(p.message()).doesNotContain("FIDELITY");
+            // The reused lab still reports what it measured.
+            assertThat(r.result().scenarios().get(1).pairs().get(0).classification()).isEqualTo(p.classification());
+        }
+    }
+
+    @Test
+    void aLabThatContradictsItsClaimIsAWarningNextToTheVerdictNotAVerdict() throws IOException {
+        NatClassification leaky = new NatClassification(Mapping.ENDPOINT_INDEPENDENT, PortAssignment.PRESERVING, null,
+            Filtering.ENDPOINT_INDEPENDENT, UnsolicitedPolicy.DROP, null, List.of());
+        List<String> warned = new CopyOnWriteArrayList<>();
+        Progress progress = new Progress() {
+            @Override public void labClassified(String scenario, double ms, List<String> problems) {
+                problems.forEach(p -> warned.add(scenario + " " + p));
+            }
+        };
+        LabClassifier homeBLeaks = (lab, sites) -> {
+            var m = Classifications.asClaimed(lab.topology(), sites);
+            m.put("home-b", leaky);
+            return m;
+        };
+        try (ScenarioRunner r = runner(c -> DIRECT, homeBLeaks, true, progress)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(s.passed()).isTrue();
+            PairResult p = s.pairs().get(0);
+            assertThat(p.verdict()).isEqualTo(Verdict.PASS);
+            assertThat(p.message()).contains("LAB FIDELITY WARNING",
+                "home-b: filtering: claimed address-and-port-dependent, measured endpoint-independent");
+            assertThat(p.classification().get("home-b")).contains("DIFFERS FROM CLAIM");
+            assertThat(warned).containsExactly(
+                "prc home-b: filtering: claimed address-and-port-dependent, measured endpoint-independent");
+        }
+    }
+
+    @Test
+    void aClassifierThatFailsLeavesVerdictsAloneAndSaysWhy() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        try (ScenarioRunner r = runner(c -> DIRECT, (lab, sites) -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("probe-1 gone\n  socat output");
+        }, true, Progress.QUIET)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(s.passed()).isTrue();
+            assertThat(s.pairs().get(0).classification())
+                .containsEntry("home-a", "not measured: 3 attempts, last: probe-1 gone socat output");
+        }
+        assertThat(attempts).hasValue(ScenarioRunner.CLASSIFY_ATTEMPTS);
+    }
+
+    @Test
+    void aProbeLostOnALossyLinkIsMeasuredAgain() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        try (ScenarioRunner r = runner(c -> DIRECT, (lab, sites) -> {
+            if (attempts.incrementAndGet() == 1) throw new IllegalStateException("connect timed out");
+            return Classifications.asClaimed(lab.topology(), sites);
+        }, true, Progress.QUIET)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(s.pairs().get(0).classification().get("home-a")).startsWith("mapping=endpoint-independent");
+        }
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void classificationCanBeSkipped() throws IOException {
+        try (ScenarioRunner r = runner(c -> DIRECT, (lab, sites) -> { classified.add(lab); return Map.of(); }, false,
+            Progress.QUIET)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(classified).isEmpty();
+            assertThat(s.pairs()).allMatch(p -> p.classification().isEmpty());
         }
     }
 }

@@ -40,6 +40,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Puncher {
     /** A connect stuck this long starts over on a new socket (covers the kernel's SYN retries at 1 s and 3 s). */
     private static final int CONNECT_ATTEMPT_MILLIS = 3_000;
+    private static final long BUSY_PAUSE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(25);
     /** Inbound streams handshaking at once; more are closed at once (strays cannot tie us up). */
     private static final int MAX_INBOUND_HANDSHAKES = 8;
 
@@ -202,8 +203,13 @@ final class Puncher {
             count(result);
             emit(new PunchEvent.Attempt(Instant.now(), n, target, result));
             if (!result.equals("timeout")) {
-                LockSupport.parkNanos(Math.min(config.backoff().delayNanos(++failuresInARow),
-                        Math.max(0, deadline.remainingNanos())));
+                long pause = config.backoff().delayNanos(++failuresInARow);
+                if (result.equals("busy")) {
+                    // Our own listener holds the 4-tuple (an accepted or half-open stream): retrying at the
+                    // RST pace cannot free it and only burns CPU, so wait longer.
+                    pause = Math.max(pause, BUSY_PAUSE_NANOS);
+                }
+                LockSupport.parkNanos(Math.min(pause, Math.max(0, deadline.remainingNanos())));
             }
         }
     }
