@@ -61,9 +61,11 @@ class PunchClientTest {
             assertThat(r.bytesVerified()).isEqualTo(65536);
             assertThat(r.rttMs()).isPositive();
             assertThat(r.elapsedMs()).isPositive();
-            assertThat(r.attempts()).isPositive();
+            // A side whose listener accepted the stream before its own connect loop ran has made no attempt.
+            assertThat(r.attempts()).isNotNegative();
             assertThat(r.error()).isNull();
         }
+        assertThat(pair.a.attempts() + pair.b.attempts()).as("someone connected").isPositive();
         // One TCP connection, seen from both ends.
         assertThat(pair.a.local()).isEqualTo(pair.b.remote());
         assertThat(pair.b.local()).isEqualTo(pair.a.remote());
