@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * @param expected    direct or failed (the oracle's, for auto)
  * @param firstNat    label of the first peer's NAT path
  * @param secondNat   label of the second peer's NAT path
- * @param unsolicited the unsolicited-SYN policies, "drop" or "drop/rst" (first/second) when they differ
+ * @param unsolicited the NATs' unsolicited-SYN policies, see {@link #unsolicitedLabel}
  */
 public record PairPlan(String first, String second, Strategy strategy, Expectation declared, Prediction expected,
                        String firstNat, String secondNat, String unsolicited) {
@@ -45,9 +45,21 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
 
     public static PairPlan of(Topology t, String first, String second, Strategy strategy, Expectation declared) {
         NatPath a = fullPath(t, first), b = fullPath(t, second);
-        String ua = policyLabel(a), ub = policyLabel(b);
         return new PairPlan(first, second, strategy, declared, TheoryOracle.resolve(declared, t, first, second, strategy),
-            a.label(), b.label(), ua.equals(ub) ? ua : ua + "/" + ub);
+            a.label(), b.label(), unsolicitedLabel(a, b));
+    }
+
+    /**
+     * The NATs' unsolicited-SYN policies: "drop", or "drop/rst" (first/second) when the two paths differ. A public
+     * peer has no NAT, so it adds nothing: public × NAT takes the NAT's policy, and public × public counts as
+     * "drop" (no NAT answers anything), so public peers sit in the same report matrix as the NATs they meet.
+     */
+    static String unsolicitedLabel(NatPath a, NatPath b) {
+        if (a.isPublic() && b.isPublic()) return "drop";
+        if (a.isPublic()) return policyLabel(b);
+        if (b.isPublic()) return policyLabel(a);
+        String ua = policyLabel(a), ub = policyLabel(b);
+        return ua.equals(ub) ? ua : ua + "/" + ub;
     }
 
     /** {@code alice(port-restricted-cone) → bob(symmetric) [listen-connect]}: the JUnit display name. */
@@ -63,7 +75,7 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
     }
 
     private static String policyLabel(NatPath p) {
-        return p.isPublic() ? "none" : p.layers().stream().map(l -> l.unsolicited().yamlName()).distinct()
+        return p.layers().stream().map(l -> l.unsolicited().yamlName()).distinct()
             .collect(Collectors.joining("+"));
     }
 }
