@@ -41,8 +41,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trials", paramLabel = "N", description = "Trials per pair, overriding each file's own.")
     Integer trials;
 
-    @Option(names = "--report", paramLabel = "DIR", defaultValue = "target/natlab-report",
-        description = "Where results, reports and diagnostics go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--report", paramLabel = "DIR",
+        description = "Where results, reports and diagnostics go (default: nat-lab/target/natlab-report in the "
+            + "repository, like mvn verify; natlab-report in the current directory outside one).")
     Path reportDir;
 
     @Option(names = "--punch-jar", paramLabel = "JAR",
@@ -82,7 +83,9 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
 
-        Path report = reportDir.toAbsolutePath().normalize();
+        Path report = (reportDir != null ? reportDir
+            : root.map(r -> r.resolve("nat-lab/target/natlab-report")).orElse(Path.of("natlab-report")))
+            .toAbsolutePath().normalize();
         // Before anything touches Testcontainers: its chatter (and stack traces) go to the log file, not the console.
         String log = LogSetup.toFile(report.resolve("natlab.log"));
         try {

@@ -82,6 +82,17 @@ class ScenarioSuiteIT {
         }
         if (done.isEmpty()) return;
         System.out.println(ReportWriter.write(RUNNER.result(), REPORT));
+        assertResultsMatchTheirSchema(REPORT.resolve("results.json"));
+    }
+
+    /** The real run's results.json, not just a sample, must have the documented shape. */
+    private static void assertResultsMatchTheirSchema(Path results) throws Exception {
+        try (java.io.InputStream in = ScenarioSuiteIT.class.getResourceAsStream("/schema/natlab-results.schema.json")) {
+            var schema = com.networknt.schema.JsonSchemaFactory
+                .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(in);
+            var errors = schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(results.toFile()));
+            if (!errors.isEmpty()) throw new AssertionError(results + " does not match its schema: " + errors);
+        }
     }
 
     private static String display(Path file) {
