@@ -55,13 +55,24 @@ public final class ObservationAnalysis {
         return new NatClassification(mapping, assignment, delta, filtering, o.unsolicitedReply(), o.hairpin(), evidence);
     }
 
-    /** The common difference of the ports if there is one (and it is not 0), else {@code null}. */
+    /**
+     * The NAT's port step if the ports advance by one, else {@code null}. The router's counter is global, so a flow
+     * that slips in between (another probe, a retried connect) leaves a gap of a few steps: the step is the smallest
+     * difference, and every difference must be a positive multiple of it, at most {@link #MAX_GAP} steps, with most
+     * differences exactly one step. Random ports essentially never look like that.
+     */
     static Integer constantStep(List<ObservedFlow> flows) {
         if (flows.size() < 3) return null;
-        int step = flows.get(1).publicPort() - flows.get(0).publicPort();
-        if (step == 0) return null;
-        for (int i = 2; i < flows.size(); i++)
-            if (flows.get(i).publicPort() - flows.get(i - 1).publicPort() != step) return null;
-        return step;
+        List<Integer> diffs = new ArrayList<>();
+        for (int i = 1; i < flows.size(); i++) diffs.add(flows.get(i).publicPort() - flows.get(i - 1).publicPort());
+        int step = diffs.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        if (step <= 0) return null;
+        long exact = diffs.stream().filter(d -> d == step).count();
+        boolean regular = diffs.stream().allMatch(d -> d % step == 0 && d / step <= MAX_GAP);
+        return regular && exact * 2 > diffs.size() ? step : null;
     }
+
+    /** The most steps one difference may span (flows interleaved by others) and still count as sequential. */
+    static final int MAX_GAP = 3;
+
 }

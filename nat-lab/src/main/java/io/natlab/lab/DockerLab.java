@@ -352,28 +352,45 @@ public final class DockerLab implements Lab {
         try {
             // A Ctrl-C during start: let Docker calls in flight finish first, or a network or container created a
             // moment after we looked would be left behind (seen: a network, when interrupted while creating them).
-            pool.shutdownNow();
+            // Queued jobs are cancelled, but running ones are NOT interrupted: an interrupted docker-java call
+            // returns at once while the daemon still creates the object (seen in CI: a network left behind).
+            cancelQueuedJobs();
+            pool.shutdown();
             try { pool.awaitTermination(10, TimeUnit.SECONDS); }
             catch (InterruptedException e) { Thread.currentThread().interrupt(); }
-            Set<String> containers = new LinkedHashSet<>(containerIds);
-            Set<String> networks = new LinkedHashSet<>(networkIds.values());
-            Map<String, String> mine = Map.of(LabLabels.LAB, id);
-            docker.listContainersCmd().withShowAll(true).withLabelFilter(mine).exec().forEach(c -> containers.add(c.getId()));
-            docker.listNetworksCmd().withFilter("label", List.of(LabLabels.LAB + "=" + id)).exec().forEach(n -> networks.add(n.getId()));
-            containers.parallelStream().forEach(cid -> {
-                try { docker.removeContainerCmd(cid).withForce(true).withRemoveVolumes(true).exec(); }
-                catch (RuntimeException e) { if (!String.valueOf(e.getMessage()).contains("No such container")) log.warn("removing container {}: {}", cid, e.getMessage()); }
-            });
-            for (String nid : networks) {
-                try { docker.removeNetworkCmd(nid).exec(); }
-                catch (RuntimeException e) { log.warn("removing network {}: {}", nid, e.getMessage()); }
-            }
+            removeEverything(new LinkedHashSet<>(containerIds), new LinkedHashSet<>(networkIds.values()));
+            // One more look by label, for anything the daemon finished creating while we were removing.
+            removeEverything(new LinkedHashSet<>(), new LinkedHashSet<>());
         } catch (RuntimeException e) {
             log.warn("cleaning up lab {}: {}", id, e.getMessage());
         } finally {
             if (Thread.currentThread() != shutdownHook) {
                 try { Runtime.getRuntime().removeShutdownHook(shutdownHook); } catch (IllegalStateException ignored) { /* shutting down */ }
             }
+        }
+    }
+
+    private void cancelQueuedJobs() {
+        if (pool instanceof java.util.concurrent.ThreadPoolExecutor tpe) {
+            List<Runnable> queued = new ArrayList<>();
+            tpe.getQueue().drainTo(queued);
+            // Cancelled futures wake up whoever waits on them (start() then fails and cleans up through close()).
+            queued.forEach(r -> { if (r instanceof Future<?> f) f.cancel(false); });
+        }
+    }
+
+    /** Removes the given objects plus everything labelled with this lab's id. */
+    private void removeEverything(Set<String> containers, Set<String> networks) {
+        Map<String, String> mine = Map.of(LabLabels.LAB, id);
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(mine).exec().forEach(c -> containers.add(c.getId()));
+        docker.listNetworksCmd().withFilter("label", List.of(LabLabels.LAB + "=" + id)).exec().forEach(n -> networks.add(n.getId()));
+        containers.parallelStream().forEach(cid -> {
+            try { docker.removeContainerCmd(cid).withForce(true).withRemoveVolumes(true).exec(); }
+            catch (RuntimeException e) { if (!String.valueOf(e.getMessage()).contains("No such container")) log.warn("removing container {}: {}", cid, e.getMessage()); }
+        });
+        for (String nid : networks) {
+            try { docker.removeNetworkCmd(nid).exec(); }
+            catch (RuntimeException e) { if (!String.valueOf(e.getMessage()).contains("not found")) log.warn("removing network {}: {}", nid, e.getMessage()); }
         }
     }
 
