@@ -27,23 +27,7 @@ class ScenarioQueueTest {
     };
 
     private Path scenario(String name, String natB) throws IOException {
-        Path f = tmp.resolve(name + ".yaml");
-        Files.writeString(f, """
-            description: queue test
-            topology:
-              sites:
-                - name: home-a
-                  nat: port-restricted-cone
-                  peers: [alice]
-                - name: home-b
-                  nat: %s
-                  peers: [bob]
-            punches:
-              - peers: [alice, bob]
-            trials: 2
-            echo-bytes: 1024
-            """.formatted(natB));
-        return f;
+        return TwoHomeScenario.write(tmp, name, natB, "auto", 2);
     }
 
     private ScenarioRunner runner(LabFactory labs) {

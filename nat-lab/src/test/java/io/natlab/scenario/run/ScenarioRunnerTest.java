@@ -34,24 +34,7 @@ class ScenarioRunnerTest {
     private final List<FakeLab> started = new ArrayList<>();
 
     private Path scenario(String name, String natB, String expect) throws IOException {
-        Path f = tmp.resolve(name + ".yaml");
-        Files.writeString(f, """
-            description: test scenario
-            topology:
-              sites:
-                - name: home-a
-                  nat: port-restricted-cone
-                  peers: [alice]
-                - name: home-b
-                  nat: %s
-                  peers: [bob]
-            punches:
-              - peers: [alice, bob]
-                expect: %s
-            trials: 3
-            echo-bytes: 1024
-            """.formatted(natB, expect));
-        return f;
+        return TwoHomeScenario.write(tmp, name, natB, expect, 3);
     }
 
     /** Labs the fake classifier measured, in order. */
