@@ -24,8 +24,10 @@ public final class PunchClient {
     }
 
     public PunchResult punch() {
-        Warmup.run();
+        // The deadline is hard and end to end: it starts before the warm-up and closes every socket when it
+        // passes (see DeadlineWatchdog), whatever phase the run is in.
         Deadline deadline = Deadline.after(config.timeout());
+        Warmup.run();
         InetSocketAddress localBind = config.localAddress() == null
                 ? new InetSocketAddress(config.localPort())
                 : new InetSocketAddress(config.localAddress(), config.localPort());
@@ -36,8 +38,10 @@ public final class PunchClient {
         PeerStream kept = null;
         int attempts = 0;
         Puncher puncher = null;
+        String phase = "rendezvous";
+        DeadlineWatchdog watchdog = new DeadlineWatchdog(deadline);
         try {
-            rendezvous = RendezvousSession.connect(localBind, config.server(), deadline);
+            rendezvous = watchdog.guard(RendezvousSession.connect(localBind, config.server(), deadline));
             // With port 0 the OS picked one: every later socket must share that exact port.
             localBind = new InetSocketAddress(localBind.getAddress(), rendezvous.localSocketAddress().getPort());
             local = rendezvous.localEndpoint();
@@ -51,9 +55,12 @@ public final class PunchClient {
                     start.peer().privateEndpoint(), start.session(), Puncher.sameLan(start)));
             rendezvous.startKeepAlive();
 
+            phase = "punch";
             puncher = new Puncher(config, start, localBind, listener, deadline, startNanos);
             Puncher.Punched punched = puncher.run();
             kept = punched.stream();
+            watchdog.guard(kept.socket);
+            phase = "stream check";
             attempts = punched.attempts();
             local = kept.local;
             remote = kept.remote;
@@ -65,9 +72,10 @@ public final class PunchClient {
             return PunchResult.direct(kept.method, kept.local, kept.remote, round(punched.elapsedMs()), attempts,
                     round(verified.rttMs()), verified.bytesVerified());
         } catch (PunchFailure e) {
-            emit(new PunchEvent.Failed(Instant.now(), e.getMessage()));
+            String error = watchdog.fired() ? deadlineMessage(phase, e) : e.getMessage();
+            emit(new PunchEvent.Failed(Instant.now(), error));
             Double elapsed = startNanos == null ? null : round((System.nanoTime() - startNanos) / 1e6);
-            return PunchResult.failed(e.getMessage(), local, remote, elapsed,
+            return PunchResult.failed(error, local, remote, elapsed,
                     puncher == null ? attempts : puncher.attempts());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -75,6 +83,7 @@ public final class PunchClient {
             return PunchResult.failed("interrupted", local, remote, null,
                     puncher == null ? attempts : puncher.attempts());
         } finally {
+            watchdog.close();
             if (kept != null) {
                 kept.closeAbortively();
             }
@@ -82,6 +91,19 @@ public final class PunchClient {
                 rendezvous.close();
             }
         }
+    }
+
+    /**
+     * The message when the watchdog ended the run: the phase's own message when it already names the deadline
+     * (the punch, the rendezvous waits), else the phase and the deadline, keeping the phase's prefix.
+     */
+    private String deadlineMessage(String phase, PunchFailure e) {
+        String message = e.getMessage();
+        if (message.contains("deadline")) {
+            return message;
+        }
+        String prefix = phase.equals("stream check") ? "stream check failed after the punch: " : "timeout: ";
+        return prefix + "the " + config.timeout().toMillis() + " ms deadline passed during the " + phase;
     }
 
     private static double round(double ms) {

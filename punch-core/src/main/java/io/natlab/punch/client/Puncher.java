@@ -92,6 +92,7 @@ final class Puncher {
             t.setDaemon(true);
             return t;
         });
+        PeerStream returned = null;
         try {
             if (config.strategy() == Strategy.LISTEN_CONNECT) {
                 ServerSocket serverSocket;
@@ -108,6 +109,7 @@ final class Puncher {
                 workers.execute(guarded(() -> connectLoop(start.peer().privateEndpoint(), Method.PRIVATE)));
             }
             PeerStream stream = kept.get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+            returned = stream;
             return new Punched(stream, (stream.agreedAtNanos - startNanos) / 1e6, attempts.get());
         } catch (TimeoutException e) {
             throw new PunchFailure("no authenticated stream to " + config.peer() + " within the deadline ("
@@ -117,9 +119,9 @@ final class Puncher {
             throw new PunchFailure("punch failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             stopping = true;
-            PeerStream winner = kept.getNow(null);
+            // Only a stream handed to the caller stays open (one kept just after the deadline is closed too).
             for (Closeable c : open) {
-                if (c instanceof Socket s && winner != null && s == winner.socket) {
+                if (c instanceof Socket s && returned != null && s == returned.socket) {
                     continue;
                 }
                 if (c instanceof Socket s) {
