@@ -16,13 +16,38 @@ import java.util.concurrent.TimeUnit;
 /**
  * The baseline: how simple code punches. Same rendezvous server and start instruction, then a listener plus
  * a sequential connect loop that sleeps 1 s after every failure. No authentication, first stream wins.
- * Returns milliseconds from the start instruction to the first stream.
+ * Gives milliseconds from the start instruction to the first stream, or why there was none.
  */
 final class NaiveClient {
+    /** A trial: {@code ms} when a stream formed, else {@code error}. */
+    record Result(double ms, String error) {
+        void addTo(Trials trials) {
+            if (error == null) {
+                trials.succeeded(ms);
+            } else {
+                trials.failed(error);
+            }
+        }
+    }
+
     private NaiveClient() {
     }
 
-    static double punch(InetSocketAddress server, String id, String peer, long timeoutMillis) throws Exception {
+    /** Never throws: a missed deadline or a broken rendezvous is a failed trial for the benchmark to count. */
+    static Result punch(InetSocketAddress server, String id, String peer, long timeoutMillis) {
+        try {
+            return new Result(punchOrThrow(server, id, peer, timeoutMillis), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(Double.NaN, "interrupted");
+        } catch (Exception e) {
+            return new Result(Double.NaN, e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().replace(id + ": ", ""));
+        }
+    }
+
+    private static double punchOrThrow(InetSocketAddress server, String id, String peer, long timeoutMillis)
+            throws Exception {
         InetSocketAddress local = new InetSocketAddress(server.getAddress(), 0);
         try (Socket rendezvous = reusable()) {
             rendezvous.bind(local);

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -77,14 +76,14 @@ public final class PunchBenchmark implements Callable<Integer> {
                 ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0)), null).start()) {
             InetSocketAddress address = server.localAddress();
             punchSequential(address, 20, Strategy.LISTEN_CONNECT, "warm-up");
-            double[] lc = punchSequential(address, sequential, Strategy.LISTEN_CONNECT, "p0");
-            double[] co = punchSequential(address, Math.max(1, sequential / 4), Strategy.CONNECT_ONLY, "p1");
-            double[] naive = naiveSequential(address, baseline);
+            Trials lc = punchSequential(address, sequential, Strategy.LISTEN_CONNECT, "p0");
+            Trials co = punchSequential(address, Math.max(1, sequential / 4), Strategy.CONNECT_ONLY, "p1");
+            Trials naive = naiveSequential(address, baseline);
             System.out.println();
             System.out.println("time to punch (start instruction -> stream), ms, both sides of every pair:");
-            row("punch-core listen-connect", lc);
-            row("punch-core connect-only", co);
-            row("naive 1 s retry baseline", naive);
+            System.out.println(lc.row("punch-core listen-connect"));
+            System.out.println(co.row("punch-core connect-only"));
+            System.out.println(naive.row("naive 1 s retry baseline"));
 
             System.out.println();
             double pairsPerSecond = concurrentPairs(address, concurrent);
@@ -99,19 +98,19 @@ public final class PunchBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private double[] punchSequential(InetSocketAddress server, int pairs, Strategy strategy, String prefix)
+    private Trials punchSequential(InetSocketAddress server, int pairs, Strategy strategy, String prefix)
             throws Exception {
-        List<Double> times = new ArrayList<>();
+        Trials trials = new Trials();
         for (int i = 0; i < pairs; i++) {
-            PunchResult[] r = pair(server, prefix + "-" + i, strategy);
-            for (PunchResult x : r) {
-                if (!x.isDirect()) {
-                    throw new IllegalStateException("punch failed: " + x.error());
+            for (PunchResult x : pair(server, prefix + "-" + i, strategy)) {
+                if (x.isDirect()) {
+                    trials.succeeded(x.elapsedMs());
+                } else {
+                    trials.failed(x.error());
                 }
-                times.add(x.elapsedMs());
             }
         }
-        return times.stream().mapToDouble(Double::doubleValue).toArray();
+        return trials;
     }
 
     private PunchResult[] pair(InetSocketAddress server, String name, Strategy strategy) throws Exception {
@@ -124,22 +123,17 @@ public final class PunchBenchmark implements Callable<Integer> {
         return new PunchResult[] {fa.get(60, TimeUnit.SECONDS), rb};
     }
 
-    private double[] naiveSequential(InetSocketAddress server, int pairs) throws Exception {
-        List<Double> times = new ArrayList<>();
+    private Trials naiveSequential(InetSocketAddress server, int pairs) throws Exception {
+        Trials trials = new Trials();
         for (int i = 0; i < pairs; i++) {
             String a = "n" + i + "a";
             String b = "n" + i + "b";
-            CompletableFuture<Double> fa = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return NaiveClient.punch(server, a, b, 30_000);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, pool);
-            times.add(NaiveClient.punch(server, b, a, 30_000));
-            times.add(fa.get(60, TimeUnit.SECONDS));
+            CompletableFuture<NaiveClient.Result> fa = CompletableFuture.supplyAsync(
+                    () -> NaiveClient.punch(server, a, b, 30_000), pool);
+            NaiveClient.punch(server, b, a, 30_000).addTo(trials);
+            fa.get(60, TimeUnit.SECONDS).addTo(trials);
         }
-        return times.stream().mapToDouble(Double::doubleValue).toArray();
+        return trials;
     }
 
     private double concurrentPairs(InetSocketAddress server, int pairs) throws Exception {
@@ -281,16 +275,4 @@ public final class PunchBenchmark implements Callable<Integer> {
         return Long.parseLong(m.group(1));
     }
 
-    private static void row(String name, double[] ms) {
-        double[] s = ms.clone();
-        Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "  %-28s n=%-4d p50=%8.2f  p99=%8.2f  max=%8.2f%n", name, s.length,
-                percentile(s, 50), percentile(s, 99), s[s.length - 1]);
-    }
-
-    /** Nearest-rank percentile of sorted values. */
-    static double percentile(double[] sorted, double p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
 }
