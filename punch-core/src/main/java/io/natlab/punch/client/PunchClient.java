@@ -56,7 +56,7 @@ public final class PunchClient {
             rendezvous.startKeepAlive();
 
             phase = "punch";
-            puncher = new Puncher(config, start, localBind, listener, deadline, startNanos);
+            puncher = new Puncher(config, start, localBind, listener, deadline, startNanos, rendezvous.rttNanos());
             Puncher.Punched punched = puncher.run();
             kept = punched.stream();
             watchdog.guard(kept.socket);
@@ -103,7 +103,9 @@ public final class PunchClient {
             return message;
         }
         String prefix = phase.equals("stream check") ? "stream check failed after the punch: " : "timeout: ";
-        return prefix + "the " + config.timeout().toMillis() + " ms deadline passed during the " + phase;
+        int waiting = message.indexOf(" while waiting for ");
+        String what = waiting >= 0 ? message.substring(waiting) : " during the " + phase;
+        return prefix + "the " + config.timeout().toMillis() + " ms deadline passed" + what;
     }
 
     private static double round(double ms) {

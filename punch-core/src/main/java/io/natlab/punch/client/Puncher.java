@@ -9,16 +9,11 @@ import io.natlab.punch.protocol.Message;
 import io.natlab.punch.protocol.ProtocolException;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.BindException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,9 +33,8 @@ import java.util.concurrent.locks.LockSupport;
  * of handshakes) and closes every other socket abortively when it ends.
  */
 final class Puncher {
-    /** A connect stuck this long starts over on a new socket (covers the kernel's SYN retries at 1 s and 3 s). */
-    private static final int CONNECT_ATTEMPT_MILLIS = 3_000;
-    private static final long BUSY_PAUSE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(25);
+    private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    private static final long INBOUND_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** Inbound streams handshaking at once; more are closed at once (strays cannot tie us up). */
     private static final int MAX_INBOUND_HANDSHAKES = 8;
 
@@ -55,23 +49,25 @@ final class Puncher {
     private final long startNanos;
     private final Handshake handshake;
     private final StreamArbiter<PeerStream> arbiter;
+    private final PunchSchedule schedule;
 
     private final CompletableFuture<PeerStream> kept = new CompletableFuture<>();
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
     private final Set<PeerStream> candidates = ConcurrentHashMap.newKeySet();
     private final AtomicInteger attempts = new AtomicInteger();
-    private final Map<String, AtomicInteger> results = new ConcurrentHashMap<>();
+    private final AttemptResults results = new AttemptResults();
     private final Semaphore inboundPermits = new Semaphore(MAX_INBOUND_HANDSHAKES);
     private volatile boolean stopping;
 
     Puncher(PunchConfig config, Message.Start start, InetSocketAddress localBind, PunchListener listener,
-            Deadline deadline, long startNanos) {
+            Deadline deadline, long startNanos, long rttNanos) {
         this.config = config;
         this.start = start;
         this.localBind = localBind;
         this.listener = listener;
         this.deadline = deadline;
         this.startNanos = startNanos;
+        this.schedule = new PunchSchedule(rttNanos, config.backoff());
         this.arbiter = new StreamArbiter<>(StreamArbiter.roleOf(config.id(), config.peer()));
         this.handshake = new Handshake(start.session(), config.id(), config.peer(), config.echoBytes(), arbiter);
     }
@@ -114,7 +110,7 @@ final class Puncher {
         } catch (TimeoutException e) {
             throw new PunchFailure("no authenticated stream to " + config.peer() + " within the deadline ("
                     + config.timeout().toMillis() + " ms run timeout; " + attempts.get() + " attempts: "
-                    + summary() + ")");
+                    + results.summary() + ")");
         } catch (ExecutionException e) {
             throw new PunchFailure("punch failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
@@ -170,19 +166,30 @@ final class Puncher {
         }
     }
 
+    /** The schedule is in {@link PunchSchedule}; every retry uses a new socket bound to the shared port. */
     private void connectLoop(Endpoint target, Method method) {
         int failuresInARow = 0;
+        int unansweredInARow = 0;
+        int busyInARow = 0;
         while (!stopping && !deadline.passed()) {
+            if (inboundHandshakeFrom(target)) {
+                // Our listener holds this very 4-tuple: a connect could only fail "busy" until it resolves.
+                LockSupport.parkNanos(INBOUND_WAIT_NANOS);
+                continue;
+            }
             int n = attempts.incrementAndGet();
             Socket socket = null;
             String result;
             try {
                 socket = ReusableSockets.boundSocket(localBind);
                 open.add(socket);
-                socket.connect(target.toSocketAddress(), deadline.remainingMillis(CONNECT_ATTEMPT_MILLIS));
-                count("connected");
+                socket.connect(target.toSocketAddress(),
+                        deadline.remainingMillis(schedule.reissueMillis(unansweredInARow + 1)));
+                results.count("connected");
                 emit(new PunchEvent.Attempt(Instant.now(), n, target, "connected"));
                 failuresInARow = 0;
+                unansweredInARow = 0;
+                busyInARow = 0;
                 if (runHandshake(socket, method)) {
                     return;
                 }
@@ -193,7 +200,7 @@ final class Puncher {
             } catch (SocketTimeoutException e) {
                 result = "timeout";
             } catch (IOException e) {
-                result = classify(e);
+                result = AttemptResults.classify(e);
             }
             if (socket != null) {
                 open.remove(socket);
@@ -202,18 +209,31 @@ final class Puncher {
             if (stopping) {
                 return;
             }
-            count(result);
+            results.count(result);
             emit(new PunchEvent.Attempt(Instant.now(), n, target, result));
-            if (!result.equals("timeout")) {
-                long pause = config.backoff().delayNanos(++failuresInARow);
-                if (result.equals("busy")) {
-                    // Our own listener holds the 4-tuple (an accepted or half-open stream): retrying at the
-                    // RST pace cannot free it and only burns CPU, so wait longer.
-                    pause = Math.max(pause, BUSY_PAUSE_NANOS);
-                }
-                LockSupport.parkNanos(Math.min(pause, Math.max(0, deadline.remainingNanos())));
+            long pause;
+            if (result.equals("timeout")) {
+                unansweredInARow++; // re-issue at once, with the next (longer) timeout
+                pause = 0;
+            } else if (result.equals("busy")) {
+                // A half-open inbound stream in our listener holds the 4-tuple (it completes or expires by
+                // itself): back off from 25 ms doubling to 400 ms instead of retrying hundreds of times.
+                pause = BUSY_PAUSE_NANOS << Math.min(4, busyInARow++);
+            } else {
+                unansweredInARow = 0;
+                pause = schedule.refusedPauseNanos(++failuresInARow, System.nanoTime() - startNanos);
+            }
+            LockSupport.parkNanos(Math.min(pause, Math.max(0, deadline.remainingNanos())));
+        }
+    }
+
+    private boolean inboundHandshakeFrom(Endpoint target) {
+        for (PeerStream s : candidates) {
+            if (s.method == Method.ACCEPT && s.remote.equals(target)) {
+                return true;
             }
         }
+        return false;
     }
 
     /** Runs the handshake on a new stream; true when this stream is the one kept. */
@@ -239,7 +259,7 @@ final class Puncher {
             reject(socket, remote, "stray: " + e.getMessage());
         } catch (IOException e) {
             if (!stopping) {
-                reject(socket, remote, "handshake failed: " + describe(e));
+                reject(socket, remote, "handshake failed: " + AttemptResults.describe(e));
             } else {
                 ReusableSockets.closeAbortively(socket);
             }
@@ -253,37 +273,6 @@ final class Puncher {
         open.remove(socket);
         ReusableSockets.closeAbortively(socket);
         emit(new PunchEvent.Rejected(Instant.now(), remote, reason));
-    }
-
-    /** Maps connect errors to short result names; ICMP port unreachable also reads "Connection refused". */
-    static String classify(IOException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        if (e instanceof ConnectException && message.contains("refused")) {
-            return "refused";
-        }
-        if (e instanceof NoRouteToHostException || message.contains("unreachable")) {
-            return "unreachable";
-        }
-        if (e instanceof BindException || message.contains("Cannot assign requested address")
-                || message.contains("Address already in use")) {
-            return "busy"; // the 4-tuple is taken, usually by a stream our listener already accepted
-        }
-        return "error: " + describe(e);
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private void count(String result) {
-        String key = result.startsWith("error") ? "error" : result;
-        results.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-    }
-
-    private String summary() {
-        Map<String, Integer> copy = new LinkedHashMap<>();
-        results.forEach((k, v) -> copy.put(k, v.get()));
-        return copy.isEmpty() ? "none completed" : copy.toString().replaceAll("[{}]", "");
     }
 
     private void emit(PunchEvent event) {

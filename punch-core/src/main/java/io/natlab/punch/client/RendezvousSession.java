@@ -26,9 +26,12 @@ final class RendezvousSession implements AutoCloseable {
     private final FrameReader reader;
     private final OutputStream out;
     private volatile Thread keepAlive;
+    /** Smallest round trip seen to the server (TCP handshake, REGISTER): scales the punch schedule. */
+    private volatile long rttNanos;
 
-    private RendezvousSession(Socket socket) throws IOException {
+    private RendezvousSession(Socket socket, long connectNanos) throws IOException {
         this.socket = socket;
+        this.rttNanos = connectNanos;
         this.reader = new FrameReader(new BufferedInputStream(socket.getInputStream()));
         this.out = socket.getOutputStream();
     }
@@ -50,9 +53,11 @@ final class RendezvousSession implements AutoCloseable {
             throw new PunchFailure("cannot bind local " + local + ": " + e.getMessage(), e);
         }
         try {
+            long t0 = System.nanoTime();
             socket.connect(target, deadline.remainingMillis(Integer.MAX_VALUE));
+            long connectNanos = System.nanoTime() - t0;
             socket.setTcpNoDelay(true);
-            return new RendezvousSession(socket);
+            return new RendezvousSession(socket, connectNanos);
         } catch (IOException e) {
             ReusableSockets.closeAbortively(socket);
             throw new PunchFailure("rendezvous: cannot connect to " + target + ": " + e.getMessage(), e);
@@ -64,14 +69,20 @@ final class RendezvousSession implements AutoCloseable {
         return new Endpoint(socket.getLocalAddress(), socket.getLocalPort());
     }
 
+    long rttNanos() {
+        return rttNanos;
+    }
+
     InetSocketAddress localSocketAddress() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     Message.Registered register(String id, String token, Endpoint privateEndpoint, Deadline deadline)
             throws PunchFailure {
+        long t0 = System.nanoTime();
         send(new Message.Register(id, token, privateEndpoint));
         Message reply = next(deadline, "registration");
+        rttNanos = Math.min(rttNanos, System.nanoTime() - t0);
         if (reply instanceof Message.Registered registered) {
             return registered;
         }

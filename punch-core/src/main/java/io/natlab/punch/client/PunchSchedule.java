@@ -1,0 +1,59 @@
+package io.natlab.punch.client;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * When the connect loop sends its next SYN, scaled by the round trip to the rendezvous server (the only RTT
+ * known before the punch; the path to the peer crosses the same access links).
+ *
+ * <ul>
+ * <li><b>Unanswered SYN</b> (dropped by the far NAT because it arrived before the peer's own SYN left): the
+ * connect is re-issued from the same port after {@link #reissueMillis(int)}, starting at a few RTTs and doubling
+ * up to 1 s, instead of waiting for the kernel's SYN retransmit at 1 s and 3 s. A re-issued SYN has the same
+ * 4-tuple, so it reuses the NAT mapping (symmetric NATs included) and refreshes the pinhole.
+ * <li><b>Refused SYN</b> (RST or ICMP from the far NAT, which had no entry yet): a stream forms only when both
+ * sides' SYNs cross in flight, so during the race phase the loop retries at once after a random pause of
+ * at most about one RTT (the chance per round is about the one-way delay over the round's length). After the
+ * race phase the pause follows {@link Backoff}, so a pair that cannot punch does not spin for the whole run.
+ * </ul>
+ */
+final class PunchSchedule {
+    static final long MIN_REISSUE_MILLIS = 15;
+    static final long MAX_REISSUE_MILLIS = 1000;
+    static final long MIN_RACE_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    static final long MAX_RACE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** Race phase length: at least this, or 100 RTTs. */
+    static final long MIN_RACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final long rttNanos;
+    private final Backoff backoff;
+
+    PunchSchedule(long rttNanos, Backoff backoff) {
+        this.rttNanos = Math.max(0, rttNanos);
+        this.backoff = backoff;
+    }
+
+    /** Connect timeout for the {@code n}-th (>= 1) unanswered connect in a row. */
+    int reissueMillis(int n) {
+        long first = Math.min(500, Math.max(MIN_REISSUE_MILLIS, TimeUnit.NANOSECONDS.toMillis(4 * rttNanos) + 10));
+        long ms = first;
+        for (int i = 1; i < n && ms < MAX_REISSUE_MILLIS; i++) {
+            ms *= 2;
+        }
+        return (int) Math.min(ms, MAX_REISSUE_MILLIS);
+    }
+
+    /** Pause after the {@code n}-th (>= 1) refused connect in a row, {@code sinceStartNanos} into the punch. */
+    long refusedPauseNanos(int n, long sinceStartNanos) {
+        if (inRace(sinceStartNanos)) {
+            long bound = Math.min(MAX_RACE_PAUSE_NANOS, Math.max(MIN_RACE_PAUSE_NANOS, rttNanos));
+            return ThreadLocalRandom.current().nextLong(bound + 1);
+        }
+        return backoff.delayNanos(n);
+    }
+
+    boolean inRace(long sinceStartNanos) {
+        return sinceStartNanos < Math.max(MIN_RACE_NANOS, 100 * rttNanos);
+    }
+}
