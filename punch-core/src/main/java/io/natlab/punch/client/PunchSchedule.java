@@ -8,10 +8,14 @@ import java.util.concurrent.TimeUnit;
  * known before the punch; the path to the peer crosses the same access links).
  *
  * <ul>
- * <li><b>Unanswered SYN</b> (dropped by the far NAT because it arrived before the peer's own SYN left): the
- * connect is re-issued from the same port after {@link #reissueMillis(int)}, starting at a few RTTs and doubling
- * up to 1 s, instead of waiting for the kernel's SYN retransmit at 1 s and 3 s. A re-issued SYN has the same
- * 4-tuple, so it reuses the NAT mapping (symmetric NATs included) and refreshes the pinhole.
+ * <li><b>Unanswered SYN</b> (dropped by the far NAT because it arrived before the peer's own SYN left): early
+ * in the punch the connect is re-issued from the same port after {@link #reissueMillis(int, long)}, starting
+ * at a few RTTs and doubling, instead of waiting for the kernel's SYN retransmit at 1 s. A re-issued SYN has the
+ * same 4-tuple, so it reuses the NAT mapping (symmetric NATs included) and refreshes the pinhole. The drop
+ * happens only to SYNs sent before the peer's first SYN left, so re-issuing is needed only early; later a
+ * connect is never abandoned: it may be half-way through a simultaneous open whose SYN-ACK or ACK was lost,
+ * and a new SYN (new sequence number) or an abort would reset the peer's side, which may already be
+ * established (seen under 30 % loss). The kernel's retransmits keep the sequence number and are safe.
  * <li><b>Refused SYN</b> (RST or ICMP from the far NAT, which had no entry yet): a stream forms only when both
  * sides' SYNs cross in flight, so during the race phase the loop retries at once after a random pause of
  * at most about one RTT (the chance per round is about the one-way delay over the round's length). After the
@@ -21,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class PunchSchedule {
     static final long MIN_REISSUE_MILLIS = 15;
     static final long MAX_REISSUE_MILLIS = 1000;
+    /** Short re-issues happen only this early in the punch, or 4 first re-issue intervals. */
+    static final long MIN_REISSUE_WINDOW_MILLIS = 250;
     static final long MIN_RACE_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     static final long MAX_RACE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Race phase length: at least this, or 100 RTTs. */
@@ -34,14 +40,25 @@ final class PunchSchedule {
         this.backoff = backoff;
     }
 
-    /** Connect timeout for the {@code n}-th (>= 1) unanswered connect in a row. */
-    int reissueMillis(int n) {
-        long first = Math.min(500, Math.max(MIN_REISSUE_MILLIS, TimeUnit.NANOSECONDS.toMillis(4 * rttNanos) + 10));
+    /**
+     * Connect timeout for the {@code n}-th (>= 1) unanswered connect in a row, {@code sinceStartNanos} into the
+     * punch: short re-issues only in the re-issue window, then {@link Integer#MAX_VALUE} (the caller caps it by
+     * the deadline) so the kernel's own SYN retransmits (same sequence number) take over.
+     */
+    int reissueMillis(int n, long sinceStartNanos) {
+        long first = firstReissueMillis();
+        if (sinceStartNanos >= TimeUnit.MILLISECONDS.toNanos(Math.max(MIN_REISSUE_WINDOW_MILLIS, 4 * first))) {
+            return Integer.MAX_VALUE;
+        }
         long ms = first;
         for (int i = 1; i < n && ms < MAX_REISSUE_MILLIS; i++) {
             ms *= 2;
         }
         return (int) Math.min(ms, MAX_REISSUE_MILLIS);
+    }
+
+    private long firstReissueMillis() {
+        return Math.min(500, Math.max(MIN_REISSUE_MILLIS, TimeUnit.NANOSECONDS.toMillis(4 * rttNanos) + 10));
     }
 
     /** Pause after the {@code n}-th (>= 1) refused connect in a row, {@code sinceStartNanos} into the punch. */

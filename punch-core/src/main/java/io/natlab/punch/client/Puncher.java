@@ -184,7 +184,7 @@ final class Puncher {
                 socket = ReusableSockets.boundSocket(localBind);
                 open.add(socket);
                 socket.connect(target.toSocketAddress(),
-                        deadline.remainingMillis(schedule.reissueMillis(unansweredInARow + 1)));
+                        deadline.remainingMillis(schedule.reissueMillis(unansweredInARow + 1, System.nanoTime() - startNanos)));
                 results.count("connected");
                 emit(new PunchEvent.Attempt(Instant.now(), n, target, "connected"));
                 failuresInARow = 0;

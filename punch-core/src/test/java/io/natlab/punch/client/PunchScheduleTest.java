@@ -10,17 +10,20 @@ class PunchScheduleTest {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
     @Test
-    void unansweredSynsAreReissuedAfterAFewRttsDoublingUpToOneSecond() {
+    void unansweredSynsAreReissuedEarlyAfterAFewRttsDoublingThenLeftToTheKernel() {
         PunchSchedule lan = new PunchSchedule(200_000, Backoff.DEFAULT); // 0.2 ms to the server
-        assertThat(lan.reissueMillis(1)).isEqualTo(15);
-        assertThat(lan.reissueMillis(2)).isEqualTo(30);
-        assertThat(lan.reissueMillis(5)).isEqualTo(240);
-        assertThat(lan.reissueMillis(8)).isEqualTo(1000);
-        assertThat(lan.reissueMillis(100)).isEqualTo(1000);
+        assertThat(lan.reissueMillis(1, 0)).isEqualTo(15);
+        assertThat(lan.reissueMillis(2, 15 * MS)).isEqualTo(30);
+        assertThat(lan.reissueMillis(5, 200 * MS)).isEqualTo(240);
+        assertThat(lan.reissueMillis(8, 0)).isEqualTo(1000);
+        // After the re-issue window a pending connect is left to the kernel's retransmits.
+        assertThat(lan.reissueMillis(5, 250 * MS)).isEqualTo(Integer.MAX_VALUE);
 
         PunchSchedule far = new PunchSchedule(40 * MS, Backoff.DEFAULT); // 40 ms: first re-issue after 4 RTT + 10 ms
-        assertThat(far.reissueMillis(1)).isEqualTo(170);
-        assertThat(new PunchSchedule(10_000 * MS, Backoff.DEFAULT).reissueMillis(1)).isEqualTo(500);
+        assertThat(far.reissueMillis(1, 0)).isEqualTo(170);
+        assertThat(far.reissueMillis(3, 679 * MS)).isEqualTo(680);
+        assertThat(far.reissueMillis(3, 680 * MS)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(new PunchSchedule(10_000 * MS, Backoff.DEFAULT).reissueMillis(1, 0)).isEqualTo(500);
     }
 
     @Test
