@@ -41,6 +41,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Close clients silent this long (default: ${DEFAULT-VALUE}).")
     String idleTimeout;
 
+    @Option(names = "--probe-port", defaultValue = "next", paramLabel = "PORT|next|off",
+            description = "Port-prediction probe port: a number, next (--port + 1) or off (default: ${DEFAULT-VALUE}).")
+    String probePort;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -68,11 +72,19 @@ final class ServerCommand implements Callable<Integer> {
                 .withTimeouts(defaults.registerTimeout(), idle, defaults.frameTimeout());
         PrintWriter err = spec.commandLine().getErr();
         RendezvousServer server = new RendezvousServer(config, new LogLines(err, address));
+        Integer probe = probePort(port);
+        if (probe != null) {
+            server.withPortProbe(new InetSocketAddress(address, probe));
+        }
         try {
             server.start();
         } catch (java.io.IOException e) {
             err.println("cannot listen on " + config.bind() + ": " + e.getMessage());
             return PunchCli.EXIT_FAILED;
+        }
+        if (server.probePort() != 0) {
+            err.println("port probe on " + address.getHostAddress() + ":" + server.probePort());
+            err.flush();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "punch-server-shutdown"));
         server.awaitStop();
@@ -124,6 +136,27 @@ final class ServerCommand implements Callable<Integer> {
         @Override
         public void fault(String what, Throwable error) {
             line("fault " + what + ": " + error);
+        }
+    }
+
+    /** The probe port to bind, or null for none; "next" is the main port + 1 (0 stays 0: any free port). */
+    private Integer probePort(int mainPort) {
+        switch (probePort) {
+            case "off":
+                return null;
+            case "next":
+                return mainPort == 0 ? 0 : mainPort < 65535 ? mainPort + 1 : null;
+            default:
+                try {
+                    int p = Integer.parseInt(probePort);
+                    if (p >= 0 && p <= 65535 && (p != mainPort || p == 0)) {
+                        return p;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // Falls through to the usage error.
+                }
+                throw new ParameterException(spec.commandLine(), "--probe-port: must be 0..65535 other than --port, "
+                        + "next or off, got '" + probePort + "'");
         }
     }
 }

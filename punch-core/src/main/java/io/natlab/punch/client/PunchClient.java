@@ -48,7 +48,12 @@ public final class PunchClient {
             Message.Registered registered = rendezvous.register(config.id(), config.token(), local, deadline);
             emit(new PunchEvent.Registered(Instant.now(), registered.publicEndpoint(), local));
 
-            Message.Start start = rendezvous.awaitStart(config.peer(), deadline);
+            Endpoint predicted = null;
+            if (registered.probePort() != 0) {
+                predicted = PortPrediction.predict(registered.publicEndpoint(), PortPrediction.probe(localBind,
+                        rendezvous.serverAddress(), registered.probePort(), deadline));
+            }
+            Message.Start start = rendezvous.awaitStart(config.peer(), predicted, deadline);
             startNanos = System.nanoTime();
             remote = start.peer().publicEndpoint();
             emit(new PunchEvent.Instructed(Instant.now(), start.peer().id(), start.peer().publicEndpoint(),

@@ -76,6 +76,15 @@ final class Puncher {
         return attempts.get();
     }
 
+    /**
+     * Where the public connect loop goes: the port the peer predicted for its next flow (its NAT is sequential
+     * symmetric, see {@link PortPrediction}), else the endpoint the server saw.
+     */
+    static Endpoint publicTarget(Message.Start start) {
+        Endpoint predicted = start.peer().predicted();
+        return predicted != null ? predicted : start.peer().publicEndpoint();
+    }
+
     /** Whether the peer's private endpoint is tried: both sides are behind the same public address. */
     static boolean sameLan(Message.Start start) {
         return start.self().publicEndpoint().address().equals(start.peer().publicEndpoint().address())
@@ -100,7 +109,7 @@ final class Puncher {
                 open.add(serverSocket);
                 workers.execute(guarded(() -> acceptLoop(serverSocket, workers)));
             }
-            workers.execute(guarded(() -> connectLoop(start.peer().publicEndpoint(), Method.CONNECT)));
+            workers.execute(guarded(() -> connectLoop(publicTarget(start), Method.CONNECT)));
             if (sameLan(start)) {
                 workers.execute(guarded(() -> connectLoop(start.peer().privateEndpoint(), Method.PRIVATE)));
             }

@@ -9,6 +9,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -69,6 +70,10 @@ final class RendezvousSession implements AutoCloseable {
         return new Endpoint(socket.getLocalAddress(), socket.getLocalPort());
     }
 
+    InetAddress serverAddress() {
+        return socket.getInetAddress();
+    }
+
     long rttNanos() {
         return rttNanos;
     }
@@ -89,9 +94,12 @@ final class RendezvousSession implements AutoCloseable {
         throw unexpected(reply, "REGISTERED");
     }
 
-    /** Asks for {@code peer} and waits for the start instruction, PINGing while the peer is absent. */
-    Message.Start awaitStart(String peer, Deadline deadline) throws PunchFailure {
-        send(new Message.Connect(peer));
+    /**
+     * Asks for {@code peer} (passing our predicted next mapping, or null) and waits for the start instruction,
+     * PINGing while the peer is absent.
+     */
+    Message.Start awaitStart(String peer, Endpoint predicted, Deadline deadline) throws PunchFailure {
+        send(new Message.Connect(peer, predicted));
         while (true) {
             Message message = next(deadline, "peer '" + peer + "' to show up");
             if (message instanceof Message.Start start) {

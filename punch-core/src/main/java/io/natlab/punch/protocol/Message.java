@@ -35,10 +35,18 @@ public sealed interface Message {
         }
     }
 
-    /** Asks to be paired with {@code peer}; the server answers both sides with START once both asked. */
-    record Connect(String peer) implements Message {
+    /**
+     * Asks to be paired with {@code peer}; the server answers both sides with START once both asked.
+     * {@code predicted} (optional, null if none): where the client expects its NAT to map its next flow, from
+     * its port probe; the server passes it to the peer in START.
+     */
+    record Connect(String peer, Endpoint predicted) implements Message {
         public Connect {
             Protocol.requireValidId(peer, "peer");
+        }
+
+        public Connect(String peer) {
+            this(peer, null);
         }
 
         @Override
@@ -57,10 +65,20 @@ public sealed interface Message {
 
     // ---- server -> client ----
 
-    /** Registration accepted; {@code publicEndpoint} is where the server saw the connection come from. */
-    record Registered(Endpoint publicEndpoint) implements Message {
+    /**
+     * Registration accepted; {@code publicEndpoint} is where the server saw the connection come from.
+     * {@code probePort} (optional, 0 if none): the server's port probe port (see {@code PortProbe}).
+     */
+    record Registered(Endpoint publicEndpoint, int probePort) implements Message {
         public Registered {
             Objects.requireNonNull(publicEndpoint, "publicEndpoint");
+            if (probePort < 0 || probePort > 65535) {
+                throw new IllegalArgumentException("probe port must be 0..65535");
+            }
+        }
+
+        public Registered(Endpoint publicEndpoint) {
+            this(publicEndpoint, 0);
         }
 
         @Override

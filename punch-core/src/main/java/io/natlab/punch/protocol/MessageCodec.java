@@ -51,12 +51,18 @@ public final class MessageCodec {
             node.put("private", m.privateEndpoint().toString());
         } else if (message instanceof Message.Connect m) {
             node.put("peer", m.peer());
+            if (m.predicted() != null) {
+                node.put("predicted", m.predicted().toString());
+            }
         } else if (message instanceof Message.Ping m) {
             node.put("seq", m.seq());
         } else if (message instanceof Message.Pong m) {
             node.put("seq", m.seq());
         } else if (message instanceof Message.Registered m) {
             node.put("public", m.publicEndpoint().toString());
+            if (m.probePort() != 0) {
+                node.put("probePort", m.probePort());
+            }
         } else if (message instanceof Message.Start m) {
             node.put("session", m.session());
             node.set("self", peerNode(m.self()));
@@ -91,6 +97,9 @@ public final class MessageCodec {
         node.put("id", peer.id());
         node.put("public", peer.publicEndpoint().toString());
         node.put("private", peer.privateEndpoint().toString());
+        if (peer.predicted() != null) {
+            node.put("predicted", peer.predicted().toString());
+        }
         return node;
     }
 
@@ -122,10 +131,11 @@ public final class MessageCodec {
             return switch (type) {
                 case "REGISTER" -> new Message.Register(
                         id(root, "id", type), optionalText(root, "token", type), endpoint(root, "private", type));
-                case "CONNECT" -> new Message.Connect(id(root, "peer", type));
+                case "CONNECT" -> new Message.Connect(id(root, "peer", type), optionalEndpoint(root, "predicted", type));
                 case "PING" -> new Message.Ping(optionalLong(root, "seq", type));
                 case "PONG" -> new Message.Pong(optionalLong(root, "seq", type));
-                case "REGISTERED" -> new Message.Registered(endpoint(root, "public", type));
+                case "REGISTERED" -> new Message.Registered(endpoint(root, "public", type),
+                        optionalPort(root, "probePort", type));
                 case "START" -> new Message.Start(session(root, type),
                         peer(object(root, "self", type), type + ".self"),
                         peer(object(root, "peer", type), type + ".peer"));
@@ -144,7 +154,8 @@ public final class MessageCodec {
     }
 
     private static PeerInfo peer(JsonNode node, String where) throws ProtocolException {
-        return new PeerInfo(id(node, "id", where), endpoint(node, "public", where), endpoint(node, "private", where));
+        return new PeerInfo(id(node, "id", where), endpoint(node, "public", where), endpoint(node, "private", where),
+                optionalEndpoint(node, "predicted", where));
     }
 
     private static JsonNode object(JsonNode node, String field, String where) throws ProtocolException {
@@ -220,6 +231,18 @@ public final class MessageCodec {
         } catch (IllegalArgumentException e) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, where + "." + field + ": " + e.getMessage());
         }
+    }
+
+    private static int optionalPort(JsonNode node, String field, String where) throws ProtocolException {
+        long port = optionalLong(node, field, where);
+        if (port < 0 || port > 65535) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, where + "." + field + ": must be 0..65535");
+        }
+        return (int) port;
+    }
+
+    private static Endpoint optionalEndpoint(JsonNode node, String field, String where) throws ProtocolException {
+        return node.get(field) == null || node.get(field).isNull() ? null : endpoint(node, field, where);
     }
 
     private static String abbreviate(String s) {

@@ -26,6 +26,8 @@ final class ClientConnection {
 
     State state = State.OPEN;
     String id;
+    /** From the client's last CONNECT: its predicted next mapping (port prediction), or null. */
+    Endpoint predicted;
     final long acceptedAt;
     long lastFrameAt;
     /** When the current unfinished frame began, or 0. */

@@ -51,11 +51,25 @@ public final class RendezvousServer implements AutoCloseable {
     private volatile int connectionCount;
     private volatile int registeredCount;
     private volatile InetSocketAddress localAddress;
+    private InetSocketAddress probeBind;
+    private PortProbe probe;
 
     public RendezvousServer(ServerConfig config, ServerListener listener) {
         this.config = config;
         this.listener = listener == null ? ServerListener.NONE : listener;
         this.tokenBytes = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Also serves the port probe (port prediction, see {@link PortProbe}) on {@code bind}; call before start. */
+    public synchronized RendezvousServer withPortProbe(InetSocketAddress bind) {
+        this.probeBind = bind;
+        return this;
+    }
+
+    /** The port probe's port, 0 when there is none. */
+    public int probePort() {
+        PortProbe p = probe;
+        return p == null ? 0 : p.port();
     }
 
     /** Binds and starts serving on a background thread; returns once the port is open. */
@@ -70,6 +84,15 @@ public final class RendezvousServer implements AutoCloseable {
         serverChannel.configureBlocking(false);
         serverChannel.register(selector, SelectionKey.OP_ACCEPT);
         localAddress = (InetSocketAddress) serverChannel.getLocalAddress();
+        if (probeBind != null) {
+            try {
+                probe = PortProbe.start(probeBind);
+            } catch (IOException e) {
+                serverChannel.close();
+                selector.close();
+                throw e;
+            }
+        }
         running = true;
         thread = new Thread(this::run, "punch-rendezvous-" + localAddress.getPort());
         thread.start();
@@ -258,7 +281,7 @@ public final class RendezvousServer implements AutoCloseable {
         PeerInfo info = new PeerInfo(register.id(), c.remote, register.privateEndpoint());
         Optional<ClientConnection> replaced = table.register(c, info);
         listener.registered(c.id, c.remote, register.privateEndpoint());
-        send(c, new Message.Registered(c.remote), now);
+        send(c, new Message.Registered(c.remote, probePort()), now);
         replaced.ifPresent(old -> fail(old, ErrorCode.DUPLICATE_ID,
                 "id '" + c.id + "' was registered again from " + c.remote + "; the newest registration wins", now));
         registeredCount = table.size();
@@ -272,6 +295,7 @@ public final class RendezvousServer implements AutoCloseable {
         if (connect.peer().equals(c.id)) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "CONNECT.peer: cannot connect to yourself");
         }
+        c.predicted = connect.predicted();
         Optional<PairingTable.Pair<ClientConnection>> pair = table.request(c.id, connect.peer());
         if (pair.isEmpty()) {
             return;
@@ -279,8 +303,10 @@ public final class RendezvousServer implements AutoCloseable {
         PairingTable.Pair<ClientConnection> p = pair.get();
         String session = HexFormat.of().formatHex(randomBytes(16));
         // Queue both instructions first, then flush both: the two sides get START in the same instant.
-        p.first().enqueue(MessageCodec.encode(new Message.Start(session, p.firstInfo(), p.secondInfo())));
-        p.second().enqueue(MessageCodec.encode(new Message.Start(session, p.secondInfo(), p.firstInfo())));
+        PeerInfo first = p.firstInfo().withPredicted(p.first().predicted);
+        PeerInfo second = p.secondInfo().withPredicted(p.second().predicted);
+        p.first().enqueue(MessageCodec.encode(new Message.Start(session, first, second)));
+        p.second().enqueue(MessageCodec.encode(new Message.Start(session, second, first)));
         flush(p.first(), now);
         flush(p.second(), now);
         listener.paired(p.firstInfo().id(), p.secondInfo().id(), session);
@@ -413,6 +439,9 @@ public final class RendezvousServer implements AutoCloseable {
     }
 
     private void shutdown() {
+        if (probe != null) {
+            probe.close();
+        }
         for (ClientConnection c : new ArrayList<>(connections)) {
             if (c.state == ClientConnection.State.OPEN) {
                 try {

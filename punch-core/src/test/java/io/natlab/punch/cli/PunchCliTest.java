@@ -45,6 +45,8 @@ class PunchCliTest {
         "client --server 127.0.0.1:7000 --id a --peer b --bogus                      | Unknown option: '--bogus'",
         "server --port 70000                                                         | --port must be 0..65535",
         "server --idle-timeout forever                                               | --idle-timeout",
+        "server --probe-port 7000                                                    | --probe-port: must be 0..65535 other than --port, next or off, got '7000'",
+        "server --probe-port maybe                                                   | --probe-port: must be 0..65535 other than --port",
     })
     void usageErrorsExitTwoWithAMessage(String args, String message) {
         Run r = run(args.isBlank() ? new String[0] : args.trim().split("\\s+"));

@@ -123,6 +123,25 @@ class PunchClientTest {
     }
 
     @Test
+    void withThePortProbeOnLoopbackNothingIsPredictedAndThePunchWorks() throws Exception {
+        try (RendezvousServer probing = new RendezvousServer(
+                ServerConfig.defaults(new InetSocketAddress("127.0.0.1", 0)), null)
+                .withPortProbe(new InetSocketAddress("127.0.0.1", 0)).start()) {
+            PunchConfig a = PunchConfig.of(probing.localAddress(), "alice", "bob")
+                    .withLocal(InetAddress.getByName("127.0.0.2"), 0).withTimeout(Duration.ofSeconds(30));
+            PunchConfig b = PunchConfig.of(probing.localAddress(), "bob", "alice")
+                    .withLocal(InetAddress.getByName("127.0.0.3"), 0).withTimeout(Duration.ofSeconds(30));
+            LoopbackPair pair = LoopbackPair.run(a, b, pool);
+            assertThat(pair.a.isDirect()).as(pair.a.toString()).isTrue();
+            assertThat(pair.b.isDirect()).as(pair.b.toString()).isTrue();
+            // No NAT: the probe saw the registered port again, so the peer was told no prediction and each
+            // side punched to the other's registered endpoint.
+            assertThat(pair.a.local()).isEqualTo(registeredPublic(pair.aEvents));
+            assertThat(pair.a.remote()).isEqualTo(registeredPublic(pair.bEvents));
+        }
+    }
+
+    @Test
     void peerThatNeverShowsUpFailsCleanlyAtTheDeadline() throws Exception {
         long t0 = System.nanoTime();
         PunchResult r = new PunchClient(PunchConfig.of(server.localAddress(), "alice", "ghost")
