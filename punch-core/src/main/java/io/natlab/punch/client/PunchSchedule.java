@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  * <li><b>Unanswered SYN</b> (dropped by the far NAT because it arrived before the peer's own SYN left): early
- * in the punch the connect is re-issued from the same port after {@link #reissueMillis(int, long)}, starting
+ * in the punch the connect is re-issued from the same port after {@link #reissueMillis(int)}, starting
  * at a few RTTs and doubling, instead of waiting for the kernel's SYN retransmit at 1 s. A re-issued SYN has the
  * same 4-tuple, so it reuses the NAT mapping (symmetric NATs included) and refreshes the pinhole. The drop
  * happens only to SYNs sent before the peer's first SYN left, so re-issuing is needed only early; later a
@@ -25,8 +25,12 @@ import java.util.concurrent.TimeUnit;
 final class PunchSchedule {
     static final long MIN_REISSUE_MILLIS = 15;
     static final long MAX_REISSUE_MILLIS = 1000;
-    /** Short re-issues happen only this early in the punch, or 4 first re-issue intervals. */
-    static final long MIN_REISSUE_WINDOW_MILLIS = 250;
+    /**
+     * Unanswered connects that are cut short: 15, 30, 60, 120, 240, 480 ms on a LAN, about 1 s in all. It
+     * covers the start skew between the peers, which on a loaded host reaches hundreds of ms (a JVM sent its
+     * first SYN 230 ms after START, the other one 190 ms later still).
+     */
+    static final int REISSUES = 6;
     static final long MIN_RACE_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     static final long MAX_RACE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Race phase length: at least this, or 100 RTTs. */
@@ -41,16 +45,15 @@ final class PunchSchedule {
     }
 
     /**
-     * Connect timeout for the {@code n}-th (>= 1) unanswered connect in a row, {@code sinceStartNanos} into the
-     * punch: short re-issues only in the re-issue window, then {@link Integer#MAX_VALUE} (the caller caps it by
-     * the deadline) so the kernel's own SYN retransmits (same sequence number) take over.
+     * Connect timeout for the {@code n}-th (>= 1) unanswered connect in a row: short for the first
+     * {@link #REISSUES} + 1 connects, then {@link Integer#MAX_VALUE} (the caller caps it by the deadline) so the
+     * kernel's own SYN retransmits (same sequence number) take over.
      */
-    int reissueMillis(int n, long sinceStartNanos) {
-        long first = firstReissueMillis();
-        if (sinceStartNanos >= TimeUnit.MILLISECONDS.toNanos(Math.max(MIN_REISSUE_WINDOW_MILLIS, 4 * first))) {
+    int reissueMillis(int n) {
+        if (n > REISSUES) {
             return Integer.MAX_VALUE;
         }
-        long ms = first;
+        long ms = firstReissueMillis();
         for (int i = 1; i < n && ms < MAX_REISSUE_MILLIS; i++) {
             ms *= 2;
         }

@@ -193,7 +193,7 @@ final class Puncher {
                 socket = ReusableSockets.boundSocket(localBind);
                 open.add(socket);
                 socket.connect(target.toSocketAddress(),
-                        deadline.remainingMillis(schedule.reissueMillis(unansweredInARow + 1, System.nanoTime() - startNanos)));
+                        deadline.remainingMillis(schedule.reissueMillis(unansweredInARow + 1)));
                 results.count("connected");
                 emit(new PunchEvent.Attempt(Instant.now(), n, target, "connected"));
                 failuresInARow = 0;
