@@ -24,9 +24,12 @@ public record Implementation(String name, Path home, String install, List<String
     /** Where an implementation's files live in the peer container. */
     public static final String IMPL_ROOT = "/opt/impl/";
 
-    /** punch-core's CLI, through the peer image's fast-start wrapper; it reads the contract's variables. */
+    /**
+     * punch-core's CLI, through the peer image's fast-start wrapper; it reads the contract's variables. It predicts
+     * ports (its rendezvous server's probe port, docs/punch-core.md).
+     */
     public static final Implementation PUNCH_CORE = new Implementation("punch-core", null, null,
-            List.of("punch", "client"), Set.of(), null);
+            List.of("punch", "client"), Set.of(Capability.PORT_PREDICTION), null);
 
     public Implementation {
         Objects.requireNonNull(name, "name");

@@ -2,6 +2,7 @@ package io.natlab.scenario.theory;
 
 import io.natlab.topology.Filtering;
 import io.natlab.topology.Mapping;
+import io.natlab.topology.PortAssignment;
 import io.natlab.topology.UnsolicitedPolicy;
 
 import java.util.Comparator;
@@ -29,6 +30,14 @@ public record NatPath(List<NatLayer> layers) {
 
     public boolean endpointIndependent() { return mapping() == Mapping.ENDPOINT_INDEPENDENT; }
     public boolean symmetric() { return !endpointIndependent(); }
+
+    /**
+     * Whether port prediction can find this path's next mapping: one NAT layer, endpoint-dependent with
+     * sequential ports (a nested path's layers each add their own unknown offsets).
+     */
+    public boolean predictable() {
+        return layers.size() == 1 && symmetric() && layers.get(0).ports() == PortAssignment.SEQUENTIAL;
+    }
 
     /** Strictest filtering on the path; a public host filters nothing (the kernel decides). */
     public Filtering filtering() {

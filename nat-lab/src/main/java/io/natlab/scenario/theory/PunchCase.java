@@ -1,11 +1,25 @@
 package io.natlab.scenario.theory;
 
+import io.natlab.impl.Capability;
+import io.natlab.impl.Implementation;
 import io.natlab.scenario.Strategy;
 import io.natlab.topology.Filtering;
 import io.natlab.topology.UnsolicitedPolicy;
 
-/** The oracle's whole input: where the two peers sit and how they punch. Helpers name what rules test. */
-public record PunchCase(PairPaths paths, Strategy strategy) {
+import java.util.Set;
+
+/**
+ * The oracle's whole input: where the two peers sit, how they punch, and what the implementation under test can
+ * do beyond the peer contract (its declared capabilities). Helpers name what rules test.
+ */
+public record PunchCase(PairPaths paths, Strategy strategy, Set<Capability> capabilities) {
+
+    public PunchCase { capabilities = Set.copyOf(capabilities); }
+
+    /** A case for the built-in implementation, punch-core. */
+    public PunchCase(PairPaths paths, Strategy strategy) { this(paths, strategy, Implementation.PUNCH_CORE.capabilities()); }
+
+    public boolean predictsPorts() { return capabilities.contains(Capability.PORT_PREDICTION); }
 
     public NatPath first() { return paths.first(); }
     public NatPath second() { return paths.second(); }
@@ -20,6 +34,11 @@ public record PunchCase(PairPaths paths, Strategy strategy) {
     public boolean someSideAdmitsNewPorts() {
         return first().filtering() != Filtering.ADDRESS_AND_PORT_DEPENDENT
             || second().filtering() != Filtering.ADDRESS_AND_PORT_DEPENDENT;
+    }
+
+    /** Every symmetric side's next mapping can be predicted (sequential ports, one NAT layer). */
+    public boolean everySymmetricSidePredictable() {
+        return (!first().symmetric() || first().predictable()) && (!second().symmetric() || second().predictable());
     }
 
     public boolean anyUnsolicited(UnsolicitedPolicy p) { return first().unsolicited() == p || second().unsolicited() == p; }

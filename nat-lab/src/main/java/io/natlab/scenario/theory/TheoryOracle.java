@@ -1,11 +1,13 @@
 package io.natlab.scenario.theory;
 
+import io.natlab.impl.Capability;
 import io.natlab.scenario.Expectation;
 import io.natlab.scenario.Strategy;
 import io.natlab.topology.Topology;
 import io.natlab.topology.UnsolicitedPolicy;
 
 import java.util.List;
+import java.util.Set;
 
 import static io.natlab.scenario.Expectation.DIRECT;
 import static io.natlab.scenario.Expectation.FAILED;
@@ -37,6 +39,20 @@ public final class TheoryOracle {
             "",
             c -> c.paths().sharedNat().isPresent() && !c.paths().sharedNat().get().hairpin()
                 && !c.first().isPublic() && !c.second().isPublic()),
+        new TheoryRule("sequential-port-prediction",
+            "every symmetric path has sequential ports behind one NAT, unsolicited SYNs dropped, listen-connect, "
+                + "an implementation that predicts ports (punch-core)",
+            DIRECT,
+            "the client sees two mappings of its punch port (the rendezvous server's main and probe ports), so it "
+                + "knows its NAT's port delta and tells the peer the port its next flow will get; the peer punches "
+                + "to that port, which the symmetric side's own SYN to the peer opens. Breaks when another flow "
+                + "crosses the NAT in between (the counter is global); RST or ICMP replies to early SYNs kill or "
+                + "confuse that first mapping",
+            "sequential symmetric x port-restricted cone, 5 trials x 2 orders: 9/10 direct (p50 43-49 ms; the miss "
+                + "made 7 unanswered SYNs: a mispredicted port); x sequential symmetric: 10/10 (p50 46-48 ms). The "
+                + "punch.jar before port prediction: failed in every trial (the symmetric-vs-* rows)",
+            c -> c.predictsPorts() && c.listener() && c.symmetricSides() > 0 && c.everySymmetricSidePredictable()
+                && !c.anyUnsolicited(UnsolicitedPolicy.RST) && !c.anyUnsolicited(UnsolicitedPolicy.ICMP)),
         new TheoryRule("symmetric-vs-symmetric",
             "both paths address-and-port-dependent mapping, both filter by address and port",
             FAILED,
@@ -103,9 +119,15 @@ public final class TheoryOracle {
             "",
             PunchCase::bothEndpointIndependent));
 
-    /** Prediction for two peers of a validated topology. */
+    /** Prediction for two peers of a validated topology, punching with the built-in punch-core. */
     public static Prediction predict(Topology topology, String firstPeer, String secondPeer, Strategy strategy) {
         return predict(new PunchCase(PairPaths.of(topology, firstPeer, secondPeer), strategy));
+    }
+
+    /** Prediction for an implementation that declares {@code capabilities} (see {@link Capability}). */
+    public static Prediction predict(Topology topology, String firstPeer, String secondPeer, Strategy strategy,
+                                     Set<Capability> capabilities) {
+        return predict(new PunchCase(PairPaths.of(topology, firstPeer, secondPeer), strategy, capabilities));
     }
 
     public static Prediction predict(PunchCase c) {

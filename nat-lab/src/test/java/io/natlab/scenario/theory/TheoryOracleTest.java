@@ -47,7 +47,10 @@ class TheoryOracleTest {
         "port-restricted-cone, symmetric, failed, symmetric-vs-port-restricted",
         "symmetric, port-restricted-cone, failed, symmetric-vs-port-restricted",
         "symmetric, symmetric, failed, symmetric-vs-symmetric",
-        "symmetric-sequential, port-restricted-cone, failed, symmetric-vs-port-restricted",
+        "symmetric-sequential, port-restricted-cone, direct, sequential-port-prediction",
+        "symmetric-sequential, symmetric-sequential, direct, sequential-port-prediction",
+        "symmetric-sequential, symmetric, failed, symmetric-vs-symmetric",
+        "symmetric-sequential, restricted-cone, direct, sequential-port-prediction",
     })
     void matrixUnderDropWithListener(String a, String b, String outcome, String rule) {
         Prediction p = predict(matrix(UnsolicitedPolicy.DROP), a + "-a", b + "-b", LISTEN_CONNECT);
@@ -101,6 +104,33 @@ class TheoryOracleTest {
         }
         TheoryRule rule = TheoryOracle.RULES.stream().filter(r -> r.id().equals("icmp-early-syn-race")).findFirst().orElseThrow();
         assertThat(rule.evidence()).contains("prc-icmp");
+    }
+
+    @Test
+    void portPredictionCountsOnlyForImplementationsThatDeclareIt() {
+        Topology t = matrix(UnsolicitedPolicy.DROP);
+        Prediction none = TheoryOracle.predict(t, "symmetric-sequential-a", "port-restricted-cone-b", LISTEN_CONNECT,
+            Set.of());
+        assertThat(none.outcome()).isEqualTo(Expectation.FAILED);
+        assertThat(none.ruleId()).isEqualTo("symmetric-vs-port-restricted");
+        Prediction declared = TheoryOracle.predict(t, "symmetric-sequential-a", "port-restricted-cone-b", LISTEN_CONNECT,
+            Set.of(io.natlab.impl.Capability.PORT_PREDICTION));
+        assertThat(declared.outcome()).isEqualTo(Expectation.DIRECT);
+        assertThat(declared.ruleId()).isEqualTo("sequential-port-prediction");
+    }
+
+    @Test
+    void portPredictionNeedsDroppedEarlySynsAListenerAndOneSequentialLayer() {
+        assertThat(predict(matrix(UnsolicitedPolicy.RST), "symmetric-sequential-a", "port-restricted-cone-b",
+            LISTEN_CONNECT).outcome()).isEqualTo(Expectation.FAILED);
+        assertThat(predict(matrix(UnsolicitedPolicy.DROP), "symmetric-sequential-a", "port-restricted-cone-b",
+            CONNECT_ONLY).ruleId()).isNotEqualTo("sequential-port-prediction");
+        Topology nested = TestTopologies.topology()
+            .site("cgn", SYMMETRIC_SEQUENTIAL, UnsolicitedPolicy.DROP, false, null)
+            .site("home", PORT_RESTRICTED_CONE, UnsolicitedPolicy.DROP, false, "cgn", "alice")
+            .site("other", PORT_RESTRICTED_CONE, "bob")
+            .build();
+        assertThat(predict(nested, "alice", "bob", LISTEN_CONNECT).ruleId()).isEqualTo("symmetric-vs-port-restricted");
     }
 
     @Test
