@@ -1,5 +1,6 @@
 package io.natlab.topology;
 
+import io.natlab.yaml.SourceRef;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import io.natlab.topology.NatPreset;
 import io.natlab.topology.Rendezvous;
 import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
-import io.natlab.topology.SourceRef;
+import io.natlab.yaml.SourceRef;
 import io.natlab.topology.Subnet;
 import io.natlab.topology.Topology;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package io.natlab.topology.yaml;
+package io.natlab.yaml;
+
+import io.natlab.topology.yaml.YamlKeys;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
-package io.natlab.topology.yaml;
+package io.natlab.yaml;
 
-import io.natlab.topology.SourceRef;
 
 /** A value read from YAML together with its field path and position, for cross-reference errors. */
 public record Located<T>(T value, String path, SourceRef where) {

@@ -1,4 +1,4 @@
-package io.natlab.topology.yaml;
+package io.natlab.yaml;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.natlab.topology.yaml;
+package io.natlab.yaml;
 
 import org.junit.jupiter.api.Test;
 

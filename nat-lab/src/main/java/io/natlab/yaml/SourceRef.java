@@ -1,4 +1,4 @@
-package io.natlab.topology;
+package io.natlab.yaml;
 
 import java.nio.file.Path;
 

@@ -1,6 +1,5 @@
-package io.natlab.topology.yaml;
+package io.natlab.yaml;
 
-import io.natlab.topology.SourceRef;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package io.natlab.topology.yaml;
+package io.natlab.yaml;
 
-import io.natlab.topology.SourceRef;
 
 /**
  * A YAML scalar as the YAML parser typed it.

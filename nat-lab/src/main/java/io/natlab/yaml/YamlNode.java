@@ -1,6 +1,5 @@
-package io.natlab.topology.yaml;
+package io.natlab.yaml;
 
-import io.natlab.topology.SourceRef;
 
 /**
  * A parsed YAML value that remembers where it was written. Jackson's JsonNode drops locations,

@@ -1,11 +1,10 @@
-package io.natlab.topology.yaml;
+package io.natlab.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import io.natlab.topology.SourceRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
