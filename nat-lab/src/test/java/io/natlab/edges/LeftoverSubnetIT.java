@@ -2,9 +2,9 @@ package io.natlab.edges;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
-import io.natlab.lab.HostNetworkFacts;
+import io.natlab.lab.DockerNetworkRanges;
 import io.natlab.lab.LabLabels;
-import io.natlab.lab.TakenRange;
+import io.natlab.hostnet.ReservedRange;
 import io.natlab.topology.Subnet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +101,7 @@ class LeftoverSubnetIT {
 
     /** A /24 in {@link #SLICE} nothing on this host uses (other labs run in parallel). */
     private Subnet freeSubnet() {
-        List<TakenRange> taken = HostNetworkFacts.takenRanges(docker);
+        List<ReservedRange> taken = DockerNetworkRanges.takenOnThisHost(docker);
         SecureRandom random = new SecureRandom();
         for (int i = 0; i < 256; i++) {
             Subnet s = new Subnet(SLICE.network() + random.nextInt(256) * 256, 24);

@@ -1,5 +1,7 @@
 package io.natlab.lab;
 
+import io.natlab.hostnet.ReservedRange;
+
 import io.natlab.topology.NatPreset;
 import io.natlab.topology.Rendezvous;
 import io.natlab.topology.RouterOptions;
@@ -20,12 +22,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SubnetAllocatorTest {
 
-    private static TakenRange taken(String cidr, String what) { return new TakenRange(Subnet.parse(cidr), what); }
+    private static ReservedRange taken(String cidr, String what) { return new ReservedRange(Subnet.parse(cidr), what); }
 
     @Test
-    void defaultsComeFromTheirPoolsAndAvoidTakenRanges() {
+    void defaultsComeFromTheirPoolsAndAvoidReservedRanges() {
         // Everything of 198.18.0.0/15 but one /24 is taken: the allocator must find that one.
-        List<TakenRange> busy = new ArrayList<>();
+        List<ReservedRange> busy = new ArrayList<>();
         busy.add(taken("198.18.0.0/16", "a"));
         busy.add(taken("198.19.0.0/17", "b"));
         busy.add(taken("198.19.128.0/18", "c"));
@@ -46,14 +48,14 @@ class SubnetAllocatorTest {
 
     @Test
     void manyLabsNeverOverlapEachOther() {
-        List<TakenRange> all = new ArrayList<>();
+        List<ReservedRange> all = new ArrayList<>();
         for (int lab = 0; lab < 50; lab++) {
             Map<String, Subnet> s = new SubnetAllocator(all, new Random(lab)).allocate(TestTopologies.twoSites());
             for (Subnet n : s.values()) {
                 assertThat(all).noneMatch(t -> t.subnet().overlaps(n));
                 assertThat(SubnetAllocator.ALWAYS_RESERVED).noneMatch(t -> t.subnet().overlaps(n));
             }
-            s.values().forEach(n -> all.add(new TakenRange(n, "lab")));
+            s.values().forEach(n -> all.add(new ReservedRange(n, "lab")));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.natlab.scenario;
 
 import io.natlab.topology.Subnet;
-import io.natlab.topology.yaml.ReservedRange;
+import io.natlab.hostnet.ReservedRange;
 import io.natlab.topology.yaml.ReservedRanges;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.hostnet.ReservedRange;
+import io.natlab.hostnet.HostNetworkDiscovery;
+
 import io.natlab.topology.Subnet;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.natlab.topology.yaml;
+package io.natlab.hostnet;
 
 import io.natlab.topology.Subnet;
 

@@ -1,6 +1,7 @@
-package io.natlab.topology.yaml;
+package io.natlab.hostnet;
 
 import io.natlab.topology.Subnet;
+import io.natlab.topology.yaml.ReservedRanges;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -36,7 +37,22 @@ class HostNetworkDiscoveryTest {
             nameserver fe80::1
             options ndots:1
             """);
-        assertThat(dns).extracting(ReservedRange::subnet).containsExactly(Subnet.parse("10.255.255.53/32"));
+        // The lab and validation share one rule: the /24 around a DNS server (such hosts have neighbours).
+        assertThat(dns).extracting(ReservedRange::subnet).containsExactly(Subnet.parse("10.255.255.0/24"));
+        assertThat(HostNetworkDiscovery.parseNameservers("# x\nnameserver 10.255.255.53\nnameserver ::1\nsearch lan\n"))
+            .containsExactly("10.255.255.53");
+    }
+
+    @Test
+    void defaultGatewayTcpPeersAndTheNeighbourhoodAroundThem() {
+        assertThat(HostNetworkDiscovery.parseDefaultGateway(ROUTES)).contains("192.0.2.1");
+        String tcp = String.join("\n",
+            "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
+            "   0: 0200000A:9C40 0A7100CB:01BB 01 00000000:00000000 00:00000000 00000000     0        0 1",
+            "   1: 0100007F:1F90 0100007F:A000 01 00000000:00000000 00:00000000 00000000     0        0 2",
+            "   2: 0200000A:9C41 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 3");
+        assertThat(HostNetworkDiscovery.parseTcpPeers(tcp)).containsExactly("203.0.113.10");
+        assertThat(HostNetworkDiscovery.around("203.0.113.10", "registry").subnet()).isEqualTo(Subnet.parse("203.0.113.0/24"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.natlab.lab;
+package io.natlab.nat;
 
 import io.natlab.topology.Subnet;
 
@@ -41,15 +41,22 @@ public final class LabGuard {
 
     /**
      * Shell script that sets a container's routes and installs the guard: Docker's default route goes, the
-     * planned one (if any) comes, and each Docker bridge address is made unroutable.
+     * planned one ({@code defaultVia}, if any) comes, and each of the container's own Docker bridge addresses is
+     * made unroutable.
      */
-    public static String setupScript(HostPlan host, List<String> ownGateways, Collection<Subnet> labSubnets,
+    public static String setupScript(String defaultVia, List<String> ownGateways, Collection<Subnet> labSubnets,
                                      Collection<String> allGateways) {
-        StringBuilder s = new StringBuilder();
-        s.append("ip route del default 2>/dev/null || true\n");
-        if (host.defaultVia() != null) s.append("ip route add default via ").append(host.defaultVia()).append('\n');
-        for (String gw : ownGateways) s.append("ip route replace prohibit ").append(gw).append("/32\n");
-        s.append("nft -f - <<'NFT'\n").append(nftScript(labSubnets, allGateways)).append("NFT\n");
-        return s.toString();
+        ShellScript s = new ShellScript();
+        s.cmd("ip route del default 2>/dev/null || true");
+        if (defaultVia != null) s.cmd("ip route add default via " + address(defaultVia));
+        for (String gw : ownGateways) s.cmd("ip route replace prohibit " + address(gw) + "/32");
+        s.heredoc("nft -f -", nftScript(labSubnets, allGateways));
+        return s.render();
+    }
+
+    /** Addresses come from the lab's own plan; refuse anything else before it reaches a shell. */
+    private static String address(String ip) {
+        if (!ip.matches("\\d{1,3}(\\.\\d{1,3}){3}")) throw new IllegalArgumentException("not an IPv4 address: " + ip);
+        return ip;
     }
 }
