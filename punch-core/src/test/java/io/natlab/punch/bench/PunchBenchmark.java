@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
  * pairings per second with N concurrent pairs, and server heap per registered client (measured in a child
  * JVM running the real server, so client-side objects do not count). Not a test: numbers depend on the host.
  *
- * <pre>java -cp punch-core/target/punch.jar io.natlab.punch.bench.PunchBenchmark [--sequential 200] ...</pre>
+ * <pre>java -cp punch-core/target/punch.jar:punch-core/target/test-classes io.natlab.punch.bench.PunchBenchmark [--sequential 200] ...</pre>
  */
 @Command(name = "punch-benchmark", mixinStandardHelpOptions = true)
 public final class PunchBenchmark implements Callable<Integer> {
