@@ -109,11 +109,12 @@ public final class RouterRuleCompiler {
         for (String c : NAT_CHAINS) s.cmd("iptables -t nat -N " + c + " 2>/dev/null || iptables -t nat -F " + c);
         s.cmd(jumpFirst("", "FORWARD", FORWARD));
         s.cmd(jumpFirst("", "INPUT", INPUT));
-        s.cmd(jumpFirst("-t nat ", "PREROUTING", PREROUTING));
         s.cmd(jumpFirst("-t nat ", "POSTROUTING", POSTROUTING));
 
         if (!ctx.portForwards().isEmpty()) {
             s.section("port forwards to hosts behind this router (first in " + FORWARD + ": no loss, no policy)");
+            s.comment("jumped to only where needed: other routers keep no iptables nat hook at prerouting");
+            s.cmd(jumpFirst("-t nat ", "PREROUTING", PREROUTING));
             for (PortForward f : ctx.portForwards()) {
                 s.cmd("iptables -t nat -A " + PREROUTING + " -d " + ctx.wanIp() + " -p tcp --dport " + f.port()
                     + " -j DNAT --to-destination " + f.target() + ":" + f.port());

@@ -323,10 +323,13 @@ class RouterRuleCompilerTest {
             assertThat(s.rulesOf(FORWARD).get(0)).isEqualTo("-d 10.70.9.2 -p tcp --dport 7100 -j ACCEPT");
             assertThat(s.commands()).noneMatch(c -> c.matches("iptables (-t nat )?-I (FORWARD|PREROUTING) 1 -[^j].*"));
             s.assertBefore("iptables -t nat -N " + PREROUTING, "iptables -t nat -A " + PREROUTING);
+            s.assertBefore("-I PREROUTING 1 -j " + PREROUTING, "iptables -t nat -A " + PREROUTING);
         }
 
         @Test void withoutForwardsTheChainIsEmpty() {
-            assertThat(apply(NatPreset.FULL_CONE).rulesOf(PREROUTING)).isEmpty();
+            Script s = apply(NatPreset.FULL_CONE);
+            assertThat(s.rulesOf(PREROUTING)).isEmpty();
+            assertThat(s.has("-I PREROUTING")).isFalse();
         }
 
         @Test void theCompilerNamesTheSysctlsTheContainerIsCreatedWithAndChecksEach() {
