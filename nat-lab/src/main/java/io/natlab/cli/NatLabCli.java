@@ -21,7 +21,11 @@ public final class NatLabCli implements Runnable {
 
     /** Exit codes: 0 success, 1 invalid input / failed verdicts, 2 usage errors. */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new NatLabCli()); // picocli: usage errors exit 2
-        return cl.execute(args);
+        return commandLine().execute(args); // picocli: usage errors exit 2
+    }
+
+    /** The command tree, for callers (and tests) that redirect its output. */
+    static CommandLine commandLine() {
+        return new CommandLine(new NatLabCli());
     }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  * {@code nat-lab run FILE... [--trials N] [--report DIR] [--parallel N] [--no-classify]}: the scenario runner outside Maven. Exit 0 when every
  * verdict holds, 1 when any does not (or a file is invalid, or a lab did not start), 2 on usage errors.
  */
-@Command(name = "run", description = "Run scenario files through real Docker NAT labs and judge every pair.")
+@Command(name = "run", mixinStandardHelpOptions = true, version = "nat-lab 0.1.0", description = "Run scenario files through real Docker NAT labs and judge every pair.")
 public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
