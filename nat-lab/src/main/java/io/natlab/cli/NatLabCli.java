@@ -1,7 +1,10 @@
 package io.natlab.cli;
 
+import io.natlab.host.HostEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.IOException;
 
 /** {@code java -jar nat-lab.jar validate|run ...} */
 @Command(name = "nat-lab", mixinStandardHelpOptions = true, version = "nat-lab 0.1.0",
@@ -16,6 +19,14 @@ public final class NatLabCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        try {
+            HostEnvironment.apply(); // what docker/prepare-host.sh left for this host, before Testcontainers starts
+        } catch (IllegalArgumentException e) {
+            System.err.println("nat-lab: " + e.getMessage());
+            System.exit(2);
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("nat-lab: warning: " + e.getMessage());
+        }
         System.exit(execute(args));
     }
 
