@@ -13,6 +13,6 @@ class ClientEchoDefaultTest {
         StringWriter out = new StringWriter();
         int exit = PunchCli.execute(new String[] {"client", "--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
         assertThat(exit).isZero();
-        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--echo=BYTES").contains("(default: 65536, like a scenario's echo-bytes)");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--echo=BYTES").contains("(default: $NATLAB_ECHO_BYTES, else 65536, like a scenario's echo-bytes)");
     }
 }
