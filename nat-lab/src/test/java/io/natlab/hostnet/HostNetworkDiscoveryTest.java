@@ -79,6 +79,16 @@ class HostNetworkDiscoveryTest {
 
     @Test
     void thisHostAlwaysIncludesTheFixedRanges() {
-        assertThat(ReservedRanges.forThisHost().ranges()).containsAll(ReservedRanges.FIXED);
+        assertThat(ReservedRanges.forThisHost().ranges()).containsAll(ReservedRanges.SPECIAL);
+    }
+
+    @Test
+    void theBuiltInDefaultsCanBeReplacedOrDropped() {
+        assertThat(ReservedRanges.defaults(null)).isEqualTo(ReservedRanges.BUILT_IN_DEFAULTS);
+        assertThat(ReservedRanges.defaults("none")).isEmpty();
+        assertThat(ReservedRanges.defaults("10.1.0.0/16, 192.168.7.0/24")).extracting(r -> r.subnet().toString())
+            .containsExactly("10.1.0.0/16", "192.168.7.0/24");
+        assertThatThrownBy(() -> ReservedRanges.defaults("10.1.0.1/16"))
+            .hasMessageStartingWith("NATLAB_RESERVED_DEFAULTS: '10.1.0.1/16' has host bits set");
     }
 }
