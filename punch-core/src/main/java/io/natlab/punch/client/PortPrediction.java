@@ -24,7 +24,13 @@ import java.net.Socket;
 final class PortPrediction {
     /** Largest port difference taken as a sequential delta. */
     static final int MAX_DELTA = 64;
-    private static final int PROBE_TIMEOUT_MILLIS = 2000;
+    /**
+     * The probe answers within a round trip to the server. Where its port is unreachable and silently dropped
+     * (a server behind a router that forwards only the main port) the probe must not cost the punch much.
+     */
+    static int probeTimeoutMillis(long serverRttNanos) {
+        return (int) Math.min(1000, Math.max(100, 8 * serverRttNanos / 1_000_000 + 50));
+    }
 
     private PortPrediction() {
     }
@@ -46,12 +52,14 @@ final class PortPrediction {
      * Connects from {@code localBind} to the server's probe port and reads the mapping it saw; null when the
      * probe fails in any way (prediction is an optimisation, the punch goes on without it).
      */
-    static Endpoint probe(InetSocketAddress localBind, InetAddress server, int probePort, Deadline deadline) {
+    static Endpoint probe(InetSocketAddress localBind, InetAddress server, int probePort, long serverRttNanos,
+                          Deadline deadline) {
+        int timeout = probeTimeoutMillis(serverRttNanos);
         Socket socket = null;
         try {
             socket = ReusableSockets.boundSocket(localBind);
-            socket.connect(new InetSocketAddress(server, probePort), deadline.remainingMillis(PROBE_TIMEOUT_MILLIS));
-            socket.setSoTimeout(deadline.remainingMillis(PROBE_TIMEOUT_MILLIS));
+            socket.connect(new InetSocketAddress(server, probePort), deadline.remainingMillis(timeout));
+            socket.setSoTimeout(deadline.remainingMillis(timeout));
             Message reply = new FrameReader(new BufferedInputStream(socket.getInputStream())).read();
             return reply instanceof Message.Registered r ? r.publicEndpoint() : null;
         } catch (IOException | ProtocolException e) {

@@ -51,7 +51,7 @@ public final class PunchClient {
             Endpoint predicted = null;
             if (registered.probePort() != 0) {
                 predicted = PortPrediction.predict(registered.publicEndpoint(), PortPrediction.probe(localBind,
-                        rendezvous.serverAddress(), registered.probePort(), deadline));
+                        rendezvous.serverAddress(), registered.probePort(), rendezvous.rttNanos(), deadline));
             }
             Message.Start start = rendezvous.awaitStart(config.peer(), predicted, deadline);
             startNanos = System.nanoTime();

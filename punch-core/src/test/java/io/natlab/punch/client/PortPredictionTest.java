@@ -29,6 +29,13 @@ class PortPredictionTest {
     }
 
     @Test
+    void anUnreachableProbePortCostsLittle() {
+        assertThat(PortPrediction.probeTimeoutMillis(200_000)).isEqualTo(100); // LAN: 100 ms at most
+        assertThat(PortPrediction.probeTimeoutMillis(40_000_000)).isEqualTo(370); // 40 ms: 8 RTT + 50 ms
+        assertThat(PortPrediction.probeTimeoutMillis(1_000_000_000)).isEqualTo(1000);
+    }
+
+    @Test
     void thePublicConnectLoopGoesToThePeersPredictedPortWhenItHasOne() {
         PeerInfo self = new PeerInfo("a", e("198.18.0.3:40000"), e("10.1.0.3:40000"));
         PeerInfo plain = new PeerInfo("b", e("198.18.0.4:40000"), e("10.2.0.3:40000"));
