@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
+import io.natlab.nat.DelayBackend;
 import io.natlab.nat.RouterContext;
 import io.natlab.nat.RouterRuleCompiler;
 import io.natlab.nat.RouterRules;
@@ -277,14 +278,15 @@ public final class DockerLab implements Lab {
         String lanIf = InterfaceTable.onSubnet(addrs, lan).orElseThrow(() ->
             new LabStartException("router " + h.name() + " has no interface on its LAN subnet " + lan + ":\n" + addrs));
         router.interfaces(wanIf, lanIf);
-        if (site.router().needsNetem()) NetemSupport.require(router, site);
+        DelayBackend delay = site.router().needsNetem() ? DelayBackendChoice.choose(router, site) : null;
+        router.delayBackend(delay);
 
         List<String> inside = plan.hosts().stream()
             .filter(o -> o.network().equals(site.name()))
             .map(HostPlan::ip).toList();
         RouterContext ctx = new RouterContext(site.name(), site.nat(), site.router(), wanIf, h.ip(), wanSubnet,
             h.defaultVia(), lanIf, h.lanIp(), lan, inside, List.copyOf(plan.subnets().values()));
-        RouterRules rules = RouterRuleCompiler.compile(ctx);
+        RouterRules rules = delay == null ? RouterRuleCompiler.compile(ctx) : RouterRuleCompiler.compile(ctx, delay);
         String applied = rules.applyScript() + RendezvousForward.script(plan, rendezvousSpec(), h);
         router.script("router rules of site " + site.name(), SETUP_TIMEOUT, SysctlPreamble.wrap(applied));
         router.rules(applied, rules.resetScript());

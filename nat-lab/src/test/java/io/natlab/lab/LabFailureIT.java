@@ -1,6 +1,7 @@
 package io.natlab.lab;
 
 import com.github.dockerjava.api.DockerClient;
+import io.natlab.nat.DelayBackend;
 import io.natlab.topology.NatPreset;
 import io.natlab.topology.Rendezvous;
 import io.natlab.topology.RouterOptions;
@@ -29,18 +30,22 @@ class LabFailureIT {
     }
 
     @Test
-    void latencyWithoutNetemFailsNamingTheKernelFeature() {
+    void forcedNetemWithoutNetemFailsNamingTheKernelFeature() {
         RouterOptions slow = new RouterOptions(RouterOptions.defaults().unsolicited(), false, 0, Duration.ofMillis(20),
             Duration.ZERO, Map.of());
         Site home = new Site("slow-home", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(), slow,
             null, null, List.of("sam"), SourceRef.unknown());
         Topology t = new Topology("needs-netem", null, null, List.of(home), List.of(), Rendezvous.defaults());
         boolean kernelHasNetem = false;
+        String before = System.setProperty(DelayBackendChoice.PROPERTY, "netem");
         try (DockerLab lab = DockerLab.start(t, LabOptions.fromEnvironment())) {
             kernelHasNetem = true; // a kernel with netem starts it; this host's kernel has none
+            assertThat(lab.router("slow-home").delayBackend()).isEqualTo(DelayBackend.NETEM);
         } catch (LabStartException e) {
             System.out.println("[info] " + e.getMessage());
-            assertThat(e.getMessage()).contains("slow-home").contains("netem").contains("sch_netem");
+            assertThat(e.getMessage()).contains("slow-home").contains("netem").contains("sch_netem").contains("nfqueue");
+        } finally {
+            if (before == null) System.clearProperty(DelayBackendChoice.PROPERTY); else System.setProperty(DelayBackendChoice.PROPERTY, before);
         }
         if (kernelHasNetem) System.out.println("[info] this kernel has netem: the lab started with latency");
         assertNothingOfThisProcessLeft();
