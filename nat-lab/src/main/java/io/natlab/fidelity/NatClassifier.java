@@ -138,9 +138,12 @@ public final class NatClassifier {
             }
             NatObservations obs = new NatObservations(flows, publicIp, in1, in2, unsolicited, hairpin, evidence);
             NatClassification c = ObservationAnalysis.classify(obs);
+            // Step 4: the round trip the path adds (its routers' latency and jitter).
+            PathDelay delay = PathDelayProbe.measure(lab, inside, probe1, path, publicIp);
             List<String> ev = new ArrayList<>(c.evidence());
+            ev.add("handshake RTTs to probe-1 (ms): " + delay.samplesMs().stream().map(v -> String.format(java.util.Locale.ROOT, "%.2f", v)).toList());
             ev.add("classified in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            return new NatClassification(c.mapping(), c.portAssignment(), c.portDelta(), c.filtering(), c.unsolicited(), c.hairpin(), ev);
+            return new NatClassification(c.mapping(), c.portAssignment(), c.portDelta(), c.filtering(), c.unsolicited(), c.hairpin(), ev, delay);
         } finally {
             inside.exec(EXEC, "sh", "-c", "[ -f " + pidFile + " ] && kill $(cat " + pidFile + ") 2>/dev/null; rm -f " + pidFile);
         }
@@ -163,11 +166,11 @@ public final class NatClassifier {
         synchronized (PREPARED_LABS) {
             if (PREPARED_LABS.contains(lab.id())) return;
             for (LabHost probe : probes) {
-                for (int port : List.of(ProbeScripts.ECHO_PORT_A, ProbeScripts.ECHO_PORT_B)) {
+                for (int port : List.of(ProbeScripts.ECHO_PORT_A, ProbeScripts.ECHO_PORT_B, PathDelayProbe.PORT)) {
                     if (!probe.exec(EXEC, "sh", "-c", ProbeScripts.isListening(port)).ok())
                         probe.spawn("/tmp/natlab-echo-" + port + ".log", "sh", "-c", "exec " + ProbeScripts.echoServer(port));
                 }
-                for (int port : List.of(ProbeScripts.ECHO_PORT_A, ProbeScripts.ECHO_PORT_B)) {
+                for (int port : List.of(ProbeScripts.ECHO_PORT_A, ProbeScripts.ECHO_PORT_B, PathDelayProbe.PORT)) {
                     ExecResult up = probe.exec(EXEC, "sh", "-c", ProbeScripts.awaitListening(port));
                     if (!up.ok()) throw new IllegalStateException("echo server on " + probe.name() + ":" + port + " did not start: "
                         + probe.readFile("/tmp/natlab-echo-" + port + ".log"));
