@@ -27,7 +27,16 @@ final class PathDelayProbe {
     static final int PORT = 7103;
     private static final Duration EXEC = Duration.ofSeconds(30);
 
+    /** Sites behind one carrier NAT share its public address, and the probe tells handshakes apart only by it. */
+    private static final Map<String, Object> PER_PUBLIC_ADDRESS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static PathDelay measure(Lab lab, LabHost inside, LabHost probe, List<Site> path, String publicIp) {
+        synchronized (PER_PUBLIC_ADDRESS.computeIfAbsent(lab.id() + "/" + publicIp, k -> new Object())) {
+            return measureAlone(lab, inside, probe, path, publicIp);
+        }
+    }
+
+    private static PathDelay measureAlone(Lab lab, LabHost inside, LabHost probe, List<Site> path, String publicIp) {
         int n = samples(path);
         String file = "/tmp/natlab-rtt-" + inside.name();
         ExecResult started = probe.exec(EXEC, "sh", "-c", captureStart(publicIp, file));
