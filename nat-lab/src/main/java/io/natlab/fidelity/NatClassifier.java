@@ -95,7 +95,11 @@ public final class NatClassifier {
         List<Integer> serverPorts = List.of(ProbeScripts.ECHO_PORT_A, ProbeScripts.ECHO_PORT_B);
         List<int[]> plan = List.of(new int[]{base, 0, 0}, new int[]{base, 0, 1}, new int[]{base, 1, 0},
             new int[]{base + 1, 0, 0}, new int[]{base + 2, 0, 0}, new int[]{base + 3, 0, 0});
-        CompletableFuture<ExecResult> flowsRun = async(() -> inside.exec(EXEC, "sh", "-c", ProbeScripts.flows(plan, servers, serverPorts)));
+        // Probes wait longer on paths with latency: an answer takes two round trips (handshake, then the data).
+        int slack = (int) Math.ceil(3 * PathDelay.claimFor(path, List.of(), "").claimedRttMs() / 1000.0
+            + 3 * PathDelay.claimFor(path, List.of(), "").claimedJitterMs() / 1000.0);
+        CompletableFuture<ExecResult> flowsRun = async(() -> inside.exec(EXEC.plusSeconds(6L * slack), "sh", "-c",
+            ProbeScripts.flows(plan, servers, serverPorts, 2 + slack)));
         CompletableFuture<ExecResult> unsolicitedRun = async(() -> probe2.exec(EXEC, "sh", "-c", ProbeScripts.unsolicitedSyn(publicIp, unsolicitedPort)));
         List<ObservedFlow> flows = ProbeScripts.parseFlows(flowsRun.join().stdout());
         if (flows.size() != plan.size())
@@ -111,7 +115,7 @@ public final class NatClassifier {
         inside.spawn("/tmp/natlab-fidelity-" + p + ".log", "sh", "-c", ProbeScripts.insideListener(p, pidFile));
         try {
             ExecResult out = inside.exec(EXEC, "sh", "-c", ProbeScripts.awaitListening(p) + "\n"
-                + ProbeScripts.flows(List.<int[]>of(new int[]{p, 0, 0}), servers, serverPorts));
+                + ProbeScripts.flows(List.<int[]>of(new int[]{p, 0, 0}), servers, serverPorts, 2 + slack));
             List<ObservedFlow> opened = ProbeScripts.parseFlows(out.stdout());
             if (opened.size() != 1 || !opened.get(0).ok())
                 throw new IllegalStateException("could not open a mapping from " + inside.name() + ":" + p + " to probe-1: " + out);
@@ -119,7 +123,7 @@ public final class NatClassifier {
             evidence.add("mapping for filtering " + opened.get(0));
 
             // Step 3: who gets in to publicIp:mapped.
-            String target = ProbeScripts.connect(publicIp, mapped, 0, 1) + " 2>&1";
+            String target = ProbeScripts.connect(publicIp, mapped, 0, 1 + slack) + " 2>&1";
             CompletableFuture<ExecResult> fromProbe1 = async(() -> probe1.exec(EXEC, "sh", "-c", target));
             CompletableFuture<ExecResult> fromProbe2 = async(() -> probe2.exec(EXEC, "sh", "-c", target));
             boolean hairpinMeasurable = insiders.size() >= 2 && !site.nested() && site.peers().contains(insiders.get(1));
