@@ -14,8 +14,8 @@ import java.util.Locale;
  * +- jitter, so one RTT sample lies in [sum 2 (latency - jitter), sum 2 (latency + jitter)] around sum 2 latency.
  * Checks ({@link #mismatches}): the median sample is within 1 ms + 5 % of the claimed RTT, plus, with jitter, three
  * standard errors of the sample median under the claimed distribution ({@link #tolerance}); no sample is faster than
- * the claimed range allows; the 90th percentile is inside it. Median and percentile, not mean and maximum, because
- * scheduling on a busy host only ever adds delay, to a few samples.
+ * the claimed range allows; the 75th percentile is inside it. Median and percentile, not mean and maximum, because
+ * scheduling on a busy host only ever adds delay, to some samples (seen: a few at +5..25 ms on a loaded 2-core host).
  *
  * @param claimedRttMs  sum over the path of 2 x latency
  * @param claimedJitterMs sum over the path of 2 x jitter (half-width of the claimed sample range)
@@ -41,7 +41,7 @@ public record PathDelay(double claimedRttMs, double claimedJitterMs, double jitt
 
     public double meanMs() { return samplesMs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }
     public double medianMs() { return percentile(0.5); }
-    public double p90Ms() { return percentile(0.9); }
+    public double p75Ms() { return percentile(0.75); }
 
     /** Nearest-rank percentile of the samples. */
     double percentile(double q) {
@@ -65,9 +65,9 @@ public record PathDelay(double claimedRttMs, double claimedJitterMs, double jitt
         if (Math.abs(medianMs() - claimedRttMs) > tolerance())
             m.add(String.format(Locale.ROOT, "path-rtt: claimed %.1f ms, measured median %.1f ms over %d handshakes (tolerance %.1f ms)",
                 claimedRttMs, medianMs(), samplesMs.size(), tolerance()));
-        if (minMs() < claimedRttMs - claimedJitterMs - tol || p90Ms() > claimedRttMs + claimedJitterMs + tol)
-            m.add(String.format(Locale.ROOT, "path-rtt: samples min %.1f / p90 %.1f ms outside the claimed %.1f-%.1f ms (+- %.1f ms)",
-                minMs(), p90Ms(), claimedRttMs - claimedJitterMs, claimedRttMs + claimedJitterMs, tol));
+        if (minMs() < claimedRttMs - claimedJitterMs - tol || p75Ms() > claimedRttMs + claimedJitterMs + tol)
+            m.add(String.format(Locale.ROOT, "path-rtt: samples min %.1f / p75 %.1f ms outside the claimed %.1f-%.1f ms (+- %.1f ms)",
+                minMs(), p75Ms(), claimedRttMs - claimedJitterMs, claimedRttMs + claimedJitterMs, tol));
         return m;
     }
 

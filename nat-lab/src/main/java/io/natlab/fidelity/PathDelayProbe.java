@@ -63,10 +63,13 @@ final class PathDelayProbe {
             + "i=0; until grep -q listening " + file + ".err; do i=$((i+1)); [ $i -gt 250 ] && exit 3; sleep 0.02; done\n";
     }
 
-    /** Opens {@code n} connections at once (each from its own port) and waits for all of them. */
+    /**
+     * Opens {@code n} connections 30 ms apart (each from its own port; spawning them all at once loaded the 2-core
+     * host enough to delay the delayer itself by a few ms) and waits for all of them.
+     */
     static String handshakes(String server, int n) {
         return "i=0; while [ $i -lt " + n + " ]; do i=$((i+1)); "
-            + "socat -T5 - TCP:" + server + ":" + PORT + ",connect-timeout=10 </dev/null >/dev/null 2>&1 & done; wait\n";
+            + "socat -T5 - TCP:" + server + ":" + PORT + ",connect-timeout=10 </dev/null >/dev/null 2>&1 & sleep 0.03; done; wait\n";
     }
 
     static String captureStop(String file) {
