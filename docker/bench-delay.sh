@@ -64,7 +64,7 @@ set_delay() {
 
 ping_stats() { docker exec "$ID-client" natlab-delay-bench ping "$SERVER_IP" 9001 "$1" "$2" | awk '/^rtt/'; }
 field() { sed -nE "s/(^|.* )$1=([0-9.-]*).*/\2/p"; }
-cpu_ticks() { docker exec "$ID-router" sh -c 'p=$(cat /run/natlab-delay/outbound.pid 2>/dev/null) && awk "{print \$14+\$15}" /proc/$p/stat || echo 0'; }
+cpu_ticks() { docker exec "$ID-router" sh -c 'p=$(cat /run/natlab-delay/outbound.pid 2>/dev/null); awk "{print \$14+\$15}" /proc/$p/stat 2>/dev/null || echo 0'; }
 
 echo
 echo "## 1. configured vs measured added RTT (one router, latency L each way: claimed added RTT = 2L; UDP echo)"

@@ -149,11 +149,12 @@ int main(int argc, char **argv) {
     long queue = -1;
     unsigned long long delay_us = 0, jitter_us = 0, max_queue = 65536;
     const char *stats = NULL;
+    int seeded = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!strcmp(argv[i], "--queue")) queue = (long)arg_num(argv[i], argv[i + 1]);
         else if (!strcmp(argv[i], "--delay-us")) delay_us = arg_num(argv[i], argv[i + 1]);
         else if (!strcmp(argv[i], "--jitter-us")) jitter_us = arg_num(argv[i], argv[i + 1]);
-        else if (!strcmp(argv[i], "--seed")) rng_state = arg_num(argv[i], argv[i + 1]) | 1;
+        else if (!strcmp(argv[i], "--seed")) { rng_state = arg_num(argv[i], argv[i + 1]) | 1; seeded = 1; }
         else if (!strcmp(argv[i], "--max-queue")) max_queue = arg_num(argv[i], argv[i + 1]);
         else if (!strcmp(argv[i], "--stats-file")) stats = argv[i + 1];
         else { fprintf(stderr, "natlab-delay: unknown option %s\n", argv[i]); return 2; }
@@ -163,6 +164,8 @@ int main(int argc, char **argv) {
     if (jitter_us > delay_us) { fprintf(stderr, "natlab-delay: --jitter-us must not exceed --delay-us\n"); return 2; }
     if (delay_us > 60000000ULL) { fprintf(stderr, "natlab-delay: --delay-us at most 60 s\n"); return 2; }
     delay_ns = delay_us * 1000ULL;
+    /* each queue (direction) draws its own jitter: with one seed both directions would add the same delays */
+    if (!seeded) rng_state = (now_ns() ^ ((uint64_t)queue << 48) ^ ((uint64_t)getpid() << 20)) | 1;
     jitter_ns = jitter_us * 1000ULL;
 
     cap = 4096;

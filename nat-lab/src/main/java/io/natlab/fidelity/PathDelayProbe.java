@@ -27,11 +27,14 @@ final class PathDelayProbe {
     static final int PORT = 7103;
     private static final Duration EXEC = Duration.ofSeconds(30);
 
-    /** Sites behind one carrier NAT share its public address, and the probe tells handshakes apart only by it. */
-    private static final Map<String, Object> PER_PUBLIC_ADDRESS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * One path at a time per lab: sites behind one carrier NAT share its public address (the probe tells handshakes
+     * apart only by it), and parallel bursts loaded probe-1 enough to make other classifier flows time out.
+     */
+    private static final Map<String, Object> PER_LAB = new java.util.concurrent.ConcurrentHashMap<>();
 
     static PathDelay measure(Lab lab, LabHost inside, LabHost probe, List<Site> path, String publicIp) {
-        synchronized (PER_PUBLIC_ADDRESS.computeIfAbsent(lab.id() + "/" + publicIp, k -> new Object())) {
+        synchronized (PER_LAB.computeIfAbsent(lab.id(), k -> new Object())) {
             return measureAlone(lab, inside, probe, path, publicIp);
         }
     }
