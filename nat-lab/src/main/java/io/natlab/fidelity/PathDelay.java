@@ -15,7 +15,7 @@ import java.util.Locale;
  * Checks ({@link #mismatches}): the median sample is within 1 ms + 5 % of each router's claimed round trip (summed
  * over the routers on the path), plus, with jitter, three
  * standard errors of the sample median under the claimed distribution ({@link #tolerance}); no sample is faster than
- * the claimed range allows; the 75th percentile is inside it. Median and percentile, not mean and maximum, because
+ * the claimed range allows; with jitter, the 75th percentile is inside the claimed range. Median and percentile, not mean and maximum, because
  * scheduling on a busy host only ever adds delay, to some samples (seen: a few at +5..25 ms on a loaded 2-core host).
  *
  * @param claimedRttMs  sum over the path of 2 x latency
@@ -70,7 +70,10 @@ public record PathDelay(double claimedRttMs, double claimedJitterMs, double jitt
         if (Math.abs(medianMs() - claimedRttMs) > tolerance())
             m.add(String.format(Locale.ROOT, "path-rtt: claimed %.1f ms, measured median %.1f ms over %d handshakes (tolerance %.1f ms)",
                 claimedRttMs, medianMs(), samplesMs.size(), tolerance()));
-        if (minMs() < claimedRttMs - claimedJitterMs - tol || p75Ms() > claimedRttMs + claimedJitterMs + tol)
+        // Upper spread only with jitter: without it, a busy host's late wake-ups are all a high percentile shows
+        // (seen: p75 24.9 ms on a 20 ms path whose median was 21.2 ms, 13 sites being classified at once).
+        boolean upper = claimedJitterMs > 0 && p75Ms() > claimedRttMs + claimedJitterMs + tol;
+        if (minMs() < claimedRttMs - claimedJitterMs - tol || upper)
             m.add(String.format(Locale.ROOT, "path-rtt: samples min %.1f / p75 %.1f ms outside the claimed %.1f-%.1f ms (+- %.1f ms)",
                 minMs(), p75Ms(), claimedRttMs - claimedJitterMs, claimedRttMs + claimedJitterMs, tol));
         return m;

@@ -1,6 +1,6 @@
 package io.natlab.scenario;
 
-import io.natlab.topology.yaml.Durations;
+import io.natlab.yaml.Durations;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.natlab.fidelity;
 import io.natlab.topology.NatPreset;
 import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
-import io.natlab.topology.SourceRef;
+import io.natlab.yaml.SourceRef;
 import io.natlab.topology.UnsolicitedPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class PathDelayTest {
     void withinOneMillisecondPlusFivePercentPasses() {
         assertThat(PathDelay.claimFor(List.of(site(50, 0)), Collections.nCopies(12, 105.9), "nfqueue").mismatches()).isEmpty();
         assertThat(PathDelay.claimFor(List.of(site(50, 0)), Collections.nCopies(12, 106.1), "nfqueue").mismatches())
-            .first().asString().startsWith("path-rtt: claimed 100.0 ms, measured median 106.1 ms over 12 handshakes");
+            .singleElement().asString().startsWith("path-rtt: claimed 100.0 ms, measured median 106.1 ms over 12 handshakes");
         assertThat(PathDelay.claimFor(List.of(site(0, 0)), Collections.nCopies(12, 0.2), "none").mismatches()).isEmpty();
     }
 
@@ -46,6 +46,14 @@ class PathDelayTest {
         tooFast.add(30.0);
         assertThat(PathDelay.claimFor(List.of(site(20, 0)), tooFast, "nfqueue").mismatches())
             .singleElement().asString().contains("outside the claimed 40.0-40.0 ms");
+    }
+
+    @Test
+    void withJitterTheUpperSpreadIsCheckedToo() {
+        List<Double> wide = new java.util.ArrayList<>(Collections.nCopies(6, 100.0));
+        wide.addAll(Collections.nCopies(6, 160.0)); // p75 160 > 100 + 40 + 6
+        assertThat(PathDelay.claimFor(List.of(site(50, 20)), wide, "nfqueue").mismatches())
+            .anyMatch(m -> m.contains("outside the claimed 60.0-140.0 ms"));
     }
 
     @Test
