@@ -70,9 +70,10 @@ final class TrialExecutor {
                 + r.exitCode() + "): " + (r.stderr() + r.stdout()).strip());
         }
         long tCapture = System.nanoTime();
+        Duration timeout = scenario.timeoutFor(plan.first(), plan.second()); // RTT-relative timeouts resolve per pair
         List<String> cmdA = clientCommand(alloc.firstId(), alloc.secondId(), alloc.firstPort(),
-            scenario.timeout().plus(PEER_START_ALLOWANCE), plan);
-        List<String> cmdB = clientCommand(alloc.secondId(), alloc.firstId(), alloc.secondPort(), scenario.timeout(), plan);
+            timeout.plus(PEER_START_ALLOWANCE), plan);
+        List<String> cmdB = clientCommand(alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeout, plan);
         LabHost hostA = lab.host(plan.first());
         Future<ExecResult> fa = start(hostA, withPidFile(cmdA, pidFile(alloc.firstId())));
         Future<ExecResult> fb = awaitRegistration(alloc.firstId(), fa) ? start(lab.host(plan.second()), cmdB) : null;
@@ -90,7 +91,7 @@ final class TrialExecutor {
 
         double wallMs = (System.nanoTime() - t0) / 1e6;
         TrialResult result = TrialAssessment.assess(index, first.report(), second.report(), scenario.echoBytes(),
-            scenario.budget(), wallMs, null);
+            scenario.budgetFor(plan.first(), plan.second()), wallMs, null);
         boolean expectedDirect = plan.expected().outcome() == Expectation.DIRECT;
         boolean unexpected = result.success() != expectedDirect;
         long tClients = System.nanoTime();
