@@ -50,7 +50,7 @@ public final class TheoryOracle {
                 + "confuse that first mapping",
             "sequential symmetric x port-restricted cone, 5 trials x 2 orders: 9/10 direct (p50 43-49 ms; the miss "
                 + "made 7 unanswered SYNs: a mispredicted port); x sequential symmetric: 10/10 (p50 46-48 ms). The "
-                + "punch.jar before port prediction: failed in every trial (the symmetric-vs-* rows)",
+                + "punch.jar before port prediction on the same scenario and host: 0/10 and 0/10",
             c -> c.predictsPorts() && c.listener() && c.symmetricSides() > 0 && c.everySymmetricSidePredictable()
                 && !c.anyUnsolicited(UnsolicitedPolicy.RST) && !c.anyUnsolicited(UnsolicitedPolicy.ICMP)),
         new TheoryRule("symmetric-vs-symmetric",
