@@ -248,9 +248,7 @@ public final class DockerLab implements Lab {
 
     private List<String> rendezvousCommand() {
         Rendezvous r = rendezvousSpec();
-        List<String> cmd = new ArrayList<>(List.of("punch", "server", "--port", Integer.toString(r.port())));
-        if (r.token() != null) { cmd.add("--token"); cmd.add(r.token()); }
-        return cmd;
+        return PunchCommand.server(r.port(), r.token());
     }
 
     private Rendezvous rendezvousSpec() { return topology.rendezvous() == null ? Rendezvous.defaults() : topology.rendezvous(); }

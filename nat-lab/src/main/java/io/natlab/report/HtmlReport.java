@@ -1,5 +1,6 @@
 package io.natlab.report;
 
+import io.natlab.stats.Interval;
 import io.natlab.result.PairResult;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -143,7 +144,7 @@ public final class HtmlReport {
 
     private static String detail(NatMatrix m, MatrixCell cell, String id) {
         StringBuilder h = new StringBuilder();
-        Stats.Interval w = cell.wilson();
+        Interval w = cell.wilson();
         h.append("<div class=\"detail\" id=\"").append(id).append("\" hidden>")
                 .append("<h3>").append(Html.esc(cell.row())).append(" <span class=\"x\">×</span> ")
                 .append(Html.esc(cell.column())).append("</h3><p class=\"sub\">").append(Html.esc(m.title())).append("</p>")

@@ -1,5 +1,6 @@
 package io.natlab.report;
 
+import io.natlab.stats.Stats;
 import io.natlab.result.PairResult;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;

@@ -1,5 +1,7 @@
 package io.natlab.report;
 
+import io.natlab.stats.Interval;
+import io.natlab.stats.Stats;
 import io.natlab.result.PairResult;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -113,7 +115,7 @@ public final class SampleRuns {
         String expected = expectedDirect ? "direct" : "failed";
         Verdict verdict = observed.equals(expected) ? Verdict.PASS
                 : observed.equals("direct") ? Verdict.UNEXPECTED_SUCCESS : Verdict.UNEXPECTED_FAILURE;
-        Stats.Interval w = Stats.wilson(successes, trials);
+        Interval w = Stats.wilson(successes, trials);
         String diagnostics = verdict == Verdict.PASS ? null : pairDir;
         String message = verdict == Verdict.PASS ? "expected " + expected + ", observed " + observed
                 : String.format("expected %s, observed %s: %d/%d direct (95%% CI %.0f–%.0f%%); diagnostics: %s",

@@ -2,9 +2,27 @@ package io.natlab.scenario.run;
 
 import io.natlab.lab.ExecResult;
 
-/** One punch client process: what it printed and what that means. */
-record ClientRun(String peer, String id, String command, ExecResult exec, ClientReport report) {
-    static ClientRun notStarted(String peer, String id, String why) {
-        return new ClientRun(peer, id, "", null, ClientReport.failure(why));
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One punch client process: what it printed and what that means.
+ *
+ * @param timeout  the {@code --timeout} it was given
+ * @param launched when the runner launched it (null when it never was)
+ * @param ended    when its exec returned (null when it never was launched)
+ * @param stopped  the runner stopped it before its deadline
+ */
+record ClientRun(String peer, String id, String command, ExecResult exec, ClientReport report, Duration timeout,
+                 Instant launched, Instant ended, boolean stopped) {
+
+    static ClientRun notStarted(String peer, String id, Duration timeout, String why) {
+        return new ClientRun(peer, id, "", null, ClientReport.failure(why), timeout, null, null, false);
+    }
+
+    ClientEvents events() { return exec == null ? ClientEvents.NONE : ClientEvents.parse(exec.stderr()); }
+
+    ClientRun withReport(ClientReport r, boolean stoppedByRunner) {
+        return new ClientRun(peer, id, command, exec, r, timeout, launched, ended, stoppedByRunner);
     }
 }

@@ -1,5 +1,6 @@
 package io.natlab.scenario.run;
 
+import io.natlab.stats.Stats;
 import io.natlab.result.Verdict;
 import io.natlab.scenario.Expectation;
 
@@ -31,7 +32,7 @@ public record Judgement(String observed, Verdict verdict, String message) {
                 ? "UNEXPECTED FAILURE: " : "UNEXPECTED SUCCESS: ")
             .append("expected ").append(expected.yamlName()).append(" (").append(expectedReason).append("), observed ")
             .append(observed).append(": ").append(successes).append('/').append(trials).append(" trials direct, ")
-            .append("95% CI ").append(WilsonInterval.of95(successes, trials))
+            .append("95% CI ").append(Stats.wilson(successes, trials))
             .append(", min success rate ").append(Math.round(minSuccessRate * 100)).append('%');
         if (observed.equals("failed") && successes > 0) m.append(" (").append(successes).append(" punched: a race, not reliable)");
         if (diagnostics != null) m.append("; diagnostics: ").append(diagnostics);

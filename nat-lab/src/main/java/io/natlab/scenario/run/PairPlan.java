@@ -1,5 +1,6 @@
 package io.natlab.scenario.run;
 
+import io.natlab.result.PairConditions;
 import io.natlab.scenario.Expectation;
 import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
@@ -25,9 +26,10 @@ import java.util.stream.Collectors;
  * @param firstNat    label of the first peer's NAT path
  * @param secondNat   label of the second peer's NAT path
  * @param unsolicited the NATs' unsolicited-SYN policies, see {@link #unsolicitedLabel}
+ * @param conditions  everything else that shapes the outcome, see {@link PairConditionsOf}
  */
 public record PairPlan(String first, String second, Strategy strategy, Expectation declared, Prediction expected,
-                       String firstNat, String secondNat, String unsolicited) {
+                       String firstNat, String secondNat, String unsolicited, PairConditions conditions) {
 
     /** Every pair x role order x strategy of a scenario, in file order. */
     public static List<PairPlan> expand(Scenario s) {
@@ -46,7 +48,7 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
     public static PairPlan of(Topology t, String first, String second, Strategy strategy, Expectation declared) {
         NatPath a = fullPath(t, first), b = fullPath(t, second);
         return new PairPlan(first, second, strategy, declared, TheoryOracle.resolve(declared, t, first, second, strategy),
-            a.label(), b.label(), unsolicitedLabel(a, b));
+            a.label(), b.label(), unsolicitedLabel(a, b), PairConditionsOf.of(t, first, second));
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.natlab.scenario.run;
 
+import io.natlab.stats.Interval;
+import io.natlab.stats.Stats;
+import io.natlab.result.FailedAt;
 import io.natlab.result.PairResult;
 import io.natlab.result.TrialResult;
 import io.natlab.result.Verdict;
@@ -23,11 +26,13 @@ public final class PairSummary {
                                 Map<String, String> classification, List<String> fidelityProblems,
                                 String pairDiagnostics, Path reportDir) {
         int successes = (int) trials.stream().filter(TrialResult::success).count();
-        WilsonInterval ci = WilsonInterval.of95(successes, trials.size());
+        Interval ci = Stats.wilson(successes, trials.size());
         List<Double> ttp = trials.stream().filter(TrialResult::success).map(TrialResult::timeToPunchMs).toList();
         Map<String, Integer> methods = new TreeMap<>();
         trials.stream().filter(TrialResult::success).forEach(t -> methods.merge(String.valueOf(t.method()), 1, Integer::sum));
         double meanAttempts = trials.stream().mapToInt(TrialResult::attempts).average().orElse(0);
+        Map<FailedAt, Integer> failedAt = new TreeMap<>();
+        trials.stream().filter(t -> t.failedAt() != null).forEach(t -> failedAt.merge(t.failedAt(), 1, Integer::sum));
         boolean anyDiagnostics = trials.stream().anyMatch(t -> t.diagnostics() != null);
         String diag = anyDiagnostics ? pairDiagnostics : null;
         Judgement j = Judgement.of(plan.expected().outcome(), successes, trials.size(), minSuccessRate,
@@ -36,9 +41,18 @@ public final class PairSummary {
         return new PairResult(plan.first(), plan.second(), plan.firstNat(), plan.secondNat(), plan.unsolicited(),
             plan.strategy().cliName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
             plan.expected().ruleId() + ": " + plan.expected().reason(), j.observed(), successes, trials.size(),
-            ci.low(), ci.high(), Percentiles.of(ttp, 50), Percentiles.of(ttp, 95), Percentiles.of(ttp, 100),
-            methods, meanAttempts, classification, j.verdict(), j.message() + fidelityNote(fidelityProblems),
-            List.copyOf(trials), diag);
+            ci.low(), ci.high(), Stats.percentile(ttp, 50), Stats.percentile(ttp, 95), Stats.max(ttp),
+            methods, meanAttempts, classification, j.verdict(),
+            j.message() + failedAtNote(failedAt) + fidelityNote(fidelityProblems), List.copyOf(trials), diag, failedAt,
+            plan.conditions());
+    }
+
+    /** {@code ; stopped at: punch 2, stream 7}, or nothing when every trial succeeded. */
+    static String failedAtNote(Map<FailedAt, Integer> failedAt) {
+        if (failedAt.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("; not a success, stopped at: ");
+        failedAt.forEach((phase, n) -> b.append(phase.jsonName()).append(' ').append(n).append(", "));
+        return b.substring(0, b.length() - 2);
     }
 
     /** {@code ; LAB FIDELITY WARNING: home-a: filtering: claimed ..., measured ...}, or nothing. */
@@ -53,6 +67,6 @@ public final class PairSummary {
         return new PairResult(plan.first(), plan.second(), plan.firstNat(), plan.secondNat(), plan.unsolicited(),
             plan.strategy().cliName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
             plan.expected().ruleId() + ": " + plan.expected().reason(), "error", 0, 0, 0, 1, null, null, null,
-            Map.of(), 0, Map.of(), Verdict.ERROR, "ERROR: " + why, List.of(), null);
+            Map.of(), 0, Map.of(), Verdict.ERROR, "ERROR: " + why, List.of(), null, Map.of(), plan.conditions());
     }
 }

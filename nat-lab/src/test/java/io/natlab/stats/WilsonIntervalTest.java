@@ -1,4 +1,4 @@
-package io.natlab.scenario.run;
+package io.natlab.stats;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ class WilsonIntervalTest {
 
     @Test
     void allSuccessesStillLeaveRoomBelow() {
-        WilsonInterval w = WilsonInterval.of95(3, 3);
+        Interval w = Stats.wilson(3, 3);
         assertThat(w.high()).isEqualTo(1.0);
         assertThat(w.low()).isCloseTo(0.4385, within(1e-3)); // textbook value for 3/3
         assertThat(w).hasToString("[44%, 100%]");
@@ -18,17 +18,17 @@ class WilsonIntervalTest {
 
     @Test
     void knownValues() {
-        WilsonInterval w = WilsonInterval.of95(8, 10);
+        Interval w = Stats.wilson(8, 10);
         assertThat(w.low()).isCloseTo(0.4902, within(1e-3));
         assertThat(w.high()).isCloseTo(0.9433, within(1e-3));
-        WilsonInterval none = WilsonInterval.of95(0, 5);
+        Interval none = Stats.wilson(0, 5);
         assertThat(none.low()).isEqualTo(0.0);
         assertThat(none.high()).isCloseTo(0.4345, within(1e-3));
     }
 
     @Test
     void noTrialsIsTheWholeRangeAndNonsenseIsRefused() {
-        assertThat(WilsonInterval.of95(0, 0)).isEqualTo(new WilsonInterval(0, 1));
-        assertThatThrownBy(() -> WilsonInterval.of95(4, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Stats.wilson(0, 0)).isEqualTo(new Interval(0, 1));
+        assertThatThrownBy(() -> Stats.wilson(4, 3)).isInstanceOf(IllegalArgumentException.class);
     }
 }

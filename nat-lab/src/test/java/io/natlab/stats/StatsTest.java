@@ -1,4 +1,4 @@
-package io.natlab.report;
+package io.natlab.stats;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class StatsTest {
     @Test
     void wilsonMatchesPublishedValues() {
         // 3/5 at 95%: 0.2307 to 0.8824 (Wilson score interval tables).
-        Stats.Interval w = Stats.wilson(3, 5);
+        Interval w = Stats.wilson(3, 5);
         assertThat(w.low()).isCloseTo(0.2307, within(1e-4));
         assertThat(w.high()).isCloseTo(0.8824, within(1e-4));
     }
@@ -48,7 +48,7 @@ class StatsTest {
         assertThat(Stats.wilson(5, 5).low()).isCloseTo(0.5655, within(1e-4));
         assertThat(Stats.wilson(0, 5).low()).isEqualTo(0.0);
         assertThat(Stats.wilson(0, 5).high()).isCloseTo(0.4345, within(1e-4));
-        assertThat(Stats.wilson(0, 0)).isEqualTo(new Stats.Interval(0, 1));
+        assertThat(Stats.wilson(0, 0)).isEqualTo(new Interval(0, 1));
     }
 
     @Test
