@@ -56,7 +56,7 @@ public final class ConsoleProgress implements Progress {
 
     @Override public synchronized void labClassified(String scenario, double classifyMs, java.util.List<String> problems) {
         if (problems.isEmpty()) {
-            line(scenario + ": lab classified in " + Format.duration(classifyMs) + ", every NAT path as claimed");
+            line(scenario + ": lab classified in " + Format.duration(classifyMs) + ", every measured NAT property as claimed");
             return;
         }
         line(scenario + ": " + yellow(Format.WARN + " lab fidelity") + " (classified in " + Format.duration(classifyMs) + "):");

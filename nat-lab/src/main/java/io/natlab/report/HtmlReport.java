@@ -183,6 +183,9 @@ public final class HtmlReport {
                         + " · max " + Html.esc(Format.ms(p.maxMs()))))
                 .append(kv("methods", Html.esc(methods(p.methods())) + " · mean attempts "
                         + String.format(java.util.Locale.ROOT, "%.1f", p.meanAttempts())));
+        if (p.failedAt() != null && !p.failedAt().isEmpty()) h.append(kv("stopped at", Html.esc(Format.failedAt(p.failedAt()))));
+        if (p.conditions() != null && !p.conditions().label().isEmpty())
+            h.append(kv("conditions", Html.esc(p.conditions().label())));
         if (p.classification() != null && !p.classification().isEmpty()) {
             StringBuilder c = new StringBuilder();
             new java.util.TreeMap<>(p.classification()).forEach((site, summary) -> c.append("<div><b>").append(Html.esc(site)).append("</b> ")
@@ -205,6 +208,7 @@ public final class HtmlReport {
                         .append("</td><td>").append(Html.esc(Format.ms(t.timeToPunchMs()))).append("</td><td>")
                         .append(Html.esc(t.method() == null ? "–" : t.method())).append("</td><td>").append(t.attempts())
                         .append("</td><td>").append(Html.esc(Format.ms(t.rttMs()))).append("</td><td class=\"note\">");
+                if (t.failedAt() != null) h.append("<b>at ").append(t.failedAt().jsonName()).append("</b> ");
                 if (t.error() != null) h.append("<span title=\"").append(Html.esc(t.error())).append("\">")
                         .append(Html.esc(t.error())).append("</span>");
                 if (t.diagnostics() != null) h.append(' ').append(diagLink(t.diagnostics()));

@@ -35,9 +35,12 @@ public record LabFidelity(State state, Map<String, PathFidelity> paths, String e
      * @param label      the path's name in results: the site, or {@code home-a behind cgn} when nested
      * @param summary    {@link NatClassification#summary()}
      * @param mismatches differences from the claim, one line each (empty: the path does what it claims)
+     * @param unmeasured claimed properties the probes could not measure: neither confirmed nor contradicted
      */
-    public record PathFidelity(String label, String summary, List<String> mismatches) {
-        public PathFidelity { mismatches = List.copyOf(mismatches); }
+    public record PathFidelity(String label, String summary, List<String> mismatches, List<String> unmeasured) {
+        public PathFidelity { mismatches = List.copyOf(mismatches); unmeasured = List.copyOf(unmeasured); }
+
+        public PathFidelity(String label, String summary, List<String> mismatches) { this(label, summary, mismatches, List.of()); }
     }
 
     public LabFidelity { paths = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(paths)); }
@@ -61,7 +64,8 @@ public record LabFidelity(State state, Map<String, PathFidelity> paths, String e
         Map<String, PathFidelity> paths = new LinkedHashMap<>();
         for (Map.Entry<String, NatClassification> e : measured.entrySet()) {
             List<Site> path = pathFrom(t, e.getKey());
-            paths.put(e.getKey(), new PathFidelity(label(path), e.getValue().summary(), mismatches(path, e.getValue())));
+            paths.put(e.getKey(), new PathFidelity(label(path), e.getValue().summary(), mismatches(path, e.getValue()),
+                unmeasured(path, e.getValue())));
         }
         return new LabFidelity(State.MEASURED, paths, null, measureMs);
     }
@@ -83,6 +87,12 @@ public record LabFidelity(State state, Map<String, PathFidelity> paths, String e
             .toList();
     }
 
+    /** Claimed properties not measured on the path (nested paths: hairpinning is never measurable there). */
+    static List<String> unmeasured(List<Site> path, NatClassification c) {
+        Site innermost = path.get(0);
+        return c.unmeasured(innermost.nat(), innermost.router());
+    }
+
     /** Path label -> summary for every path on either peer's way out (public peers have none), for a pair's result. */
     public Map<String, String> forPair(Topology t, String first, String second) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -90,7 +100,8 @@ public record LabFidelity(State state, Map<String, PathFidelity> paths, String e
             PathFidelity p = paths.get(site);
             if (p != null) {
                 out.put(p.label(), p.summary() + (p.mismatches().isEmpty() ? ""
-                    : " — DIFFERS FROM CLAIM: " + String.join("; ", p.mismatches())));
+                    : " — DIFFERS FROM CLAIM: " + String.join("; ", p.mismatches()))
+                    + (p.unmeasured().isEmpty() ? "" : " — NOT MEASURED: " + String.join("; ", p.unmeasured())));
             } else if (state == State.FAILED) {
                 out.put(label(pathFrom(t, site)), "not measured: " + error);
             }

@@ -55,7 +55,10 @@ public final class PairSummary {
         return b.substring(0, b.length() - 2);
     }
 
-    /** {@code ; LAB FIDELITY WARNING: home-a: filtering: claimed ..., measured ...}, or nothing. */
+    /**
+     * {@code ; LAB FIDELITY WARNING: home-a: filtering: claimed ..., measured ...}, or nothing. Only measured
+     * contradictions land here; properties that could not be measured are named in the classification instead.
+     */
     static String fidelityNote(List<String> problems) {
         if (problems.isEmpty()) return "";
         return "; LAB FIDELITY WARNING (the lab measured differently from the scenario's claim, so this verdict tests "

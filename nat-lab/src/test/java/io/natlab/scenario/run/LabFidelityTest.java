@@ -39,7 +39,7 @@ class LabFidelityTest {
         Map<String, String> pair = f.forPair(TWO_HOMES, "alice", "bob");
         assertThat(pair).containsOnlyKeys("home-a", "home-b");
         assertThat(pair.get("home-a")).isEqualTo(
-            "mapping=endpoint-independent ports=preserving filtering=address-and-port-dependent unsolicited=drop hairpin=n/a");
+            "mapping=endpoint-independent ports=preserving filtering=address-and-port-dependent unsolicited=drop hairpin=not-measured");
         assertThat(f.problemsForPair(TWO_HOMES, "alice", "bob")).isEmpty();
         assertThat(f.problems()).isEmpty();
         // A public peer has no NAT path: only the other side shows.
