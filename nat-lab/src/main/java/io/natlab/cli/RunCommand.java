@@ -1,5 +1,7 @@
 package io.natlab.cli;
 
+import io.natlab.scenario.run.docker.DockerLabFactory;
+
 import io.natlab.lab.DockerAvailability;
 import io.natlab.lab.LabOptions;
 import io.natlab.lab.LabStartException;
@@ -8,7 +10,6 @@ import io.natlab.report.LogSetup;
 import io.natlab.report.ReportWriter;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
-import io.natlab.scenario.run.DockerLabFactory;
 import io.natlab.scenario.run.RunOptions;
 import io.natlab.scenario.run.ScenarioQueue;
 import io.natlab.scenario.run.ScenarioRunner;

@@ -4,6 +4,7 @@ import io.natlab.result.PairResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.TrialResult;
 import io.natlab.result.Verdict;
+import io.natlab.scenario.run.Progress;
 
 import java.io.PrintStream;
 import java.util.Locale;

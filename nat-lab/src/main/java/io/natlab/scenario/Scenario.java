@@ -1,5 +1,6 @@
 package io.natlab.scenario;
 
+import io.natlab.punch.Strategy;
 import io.natlab.topology.Topology;
 
 import java.nio.file.Path;

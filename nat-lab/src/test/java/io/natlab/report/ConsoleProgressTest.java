@@ -1,5 +1,6 @@
 package io.natlab.report;
 
+import io.natlab.scenario.run.Progress;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.TrialResult;
 import io.natlab.result.Verdict;

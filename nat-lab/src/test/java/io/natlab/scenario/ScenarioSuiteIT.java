@@ -1,15 +1,16 @@
 package io.natlab.scenario;
 
+import io.natlab.scenario.run.cli.ScenarioFiles;
+import io.natlab.scenario.run.docker.DockerLabFactory;
+
 import io.natlab.lab.LabOptions;
 import io.natlab.report.ConsoleProgress;
 import io.natlab.report.ReportWriter;
 import io.natlab.result.PairResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.Verdict;
-import io.natlab.scenario.run.DockerLabFactory;
 import io.natlab.scenario.run.PairPlan;
 import io.natlab.scenario.run.RunOptions;
-import io.natlab.scenario.run.ScenarioFiles;
 import io.natlab.scenario.run.ScenarioQueue;
 import io.natlab.scenario.run.ScenarioRun;
 import io.natlab.scenario.run.ScenarioRunner;

@@ -4,7 +4,7 @@ import io.natlab.result.PairConditions;
 import io.natlab.scenario.Expectation;
 import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
-import io.natlab.scenario.Strategy;
+import io.natlab.punch.Strategy;
 import io.natlab.scenario.theory.NatPath;
 import io.natlab.scenario.theory.NatLayer;
 import io.natlab.scenario.theory.Prediction;
@@ -66,11 +66,11 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
 
     /** {@code alice(port-restricted-cone) → bob(symmetric) [listen-connect]}: the JUnit display name. */
     public String displayName() {
-        return first + "(" + firstNat + ") → " + second + "(" + secondNat + ") [" + strategy.cliName() + "]";
+        return first + "(" + firstNat + ") → " + second + "(" + secondNat + ") [" + strategy.wireName() + "]";
     }
 
     /** {@code alice-bob-listen-connect}: the diagnostics directory name. */
-    public String slug() { return first + "-" + second + "-" + strategy.cliName(); }
+    public String slug() { return first + "-" + second + "-" + strategy.wireName(); }
 
     private static NatPath fullPath(Topology t, String peer) {
         return new NatPath(t.natPath(peer).stream().map(NatLayer::of).toList());

@@ -1,5 +1,11 @@
 package io.natlab.scenario.run;
 
+import io.natlab.scenario.run.evidence.Diagnostics;
+import io.natlab.scenario.run.evidence.RouterCapture;
+import io.natlab.scenario.run.verdict.ClientReport;
+import io.natlab.scenario.run.verdict.ClientRun;
+import io.natlab.scenario.run.verdict.TrialAssessment;
+
 import io.natlab.lab.ExecResult;
 import io.natlab.lab.Lab;
 import io.natlab.lab.LabHost;
@@ -162,7 +168,7 @@ final class TrialExecutor {
     }
 
     List<String> clientCommand(String id, String peerId, int localPort, Duration timeout, PairPlan plan) {
-        return PunchCommand.client(lab.rendezvousEndpoint(), id, peerId, localPort, timeout, plan.strategy().cliName(),
+        return PunchCommand.client(lab.rendezvousEndpoint(), id, peerId, localPort, timeout, plan.strategy().wireName(),
             scenario.echoBytes(), scenario.topology().rendezvous().token());
     }
 

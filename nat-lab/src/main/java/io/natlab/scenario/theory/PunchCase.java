@@ -1,6 +1,6 @@
 package io.natlab.scenario.theory;
 
-import io.natlab.scenario.Strategy;
+import io.natlab.punch.Strategy;
 import io.natlab.topology.Filtering;
 import io.natlab.topology.UnsolicitedPolicy;
 

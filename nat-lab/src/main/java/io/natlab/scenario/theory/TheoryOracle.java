@@ -1,7 +1,7 @@
 package io.natlab.scenario.theory;
 
 import io.natlab.scenario.Expectation;
-import io.natlab.scenario.Strategy;
+import io.natlab.punch.Strategy;
 import io.natlab.topology.Topology;
 import io.natlab.topology.UnsolicitedPolicy;
 

@@ -3,7 +3,7 @@ package io.natlab.scenario.yaml;
 import io.natlab.scenario.Expectation;
 import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
-import io.natlab.scenario.Strategy;
+import io.natlab.punch.Strategy;
 import io.natlab.topology.Topology;
 import io.natlab.topology.yaml.DidYouMean;
 import io.natlab.topology.yaml.MappingReader;
@@ -27,7 +27,7 @@ import java.util.Set;
 /** Reads a scenario file's root mapping: the topology (via {@link TopologyReader}) plus punches and run settings. */
 public final class ScenarioReader {
 
-    public static final Map<String, Strategy> STRATEGIES = Scalars.names(Strategy.values(), Strategy::cliName);
+    public static final Map<String, Strategy> STRATEGIES = Scalars.names(Strategy.values(), Strategy::wireName);
     public static final Map<String, Expectation> EXPECTATIONS = Scalars.names(Expectation.values(), Expectation::yamlName);
 
     private final ReservedRanges reserved;
@@ -132,7 +132,7 @@ public final class ScenarioReader {
             YamlNode item = list.get().items().get(i);
             String path = top.path("strategies") + "[" + i + "]";
             Scalars.choice(item, path, "strategy", STRATEGIES, top.problems()).ifPresent(s -> {
-                if (strategies.contains(s)) top.problems().add(item.where(), path, "'" + s.cliName() + "' is listed twice");
+                if (strategies.contains(s)) top.problems().add(item.where(), path, "'" + s.wireName() + "' is listed twice");
                 else strategies.add(s);
             });
         }

@@ -1,8 +1,9 @@
 package io.natlab.scenario.run;
 
+import io.natlab.scenario.run.fidelity.LabClassifier;
+
 import io.natlab.fidelity.NatClassification;
 import io.natlab.lab.Lab;
-import io.natlab.report.Progress;
 import io.natlab.topology.Filtering;
 import io.natlab.topology.Mapping;
 import io.natlab.topology.PortAssignment;

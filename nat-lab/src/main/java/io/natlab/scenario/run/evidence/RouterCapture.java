@@ -1,4 +1,4 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.evidence;
 
 import io.natlab.lab.ExecResult;
 import io.natlab.lab.RouterHost;
@@ -11,7 +11,7 @@ import java.time.Duration;
  * WAN side during it, and on demand a snapshot after. A trial that went as expected costs one exec per router: its
  * tcpdump is simply killed by the next trial's start, which also deletes the files.
  */
-final class RouterCapture {
+public final class RouterCapture {
     private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(15);
     private static final String SNAPSHOT = "{ echo '### iptables-save'; iptables-save; echo '### nft list ruleset'; "
         + "nft list ruleset; echo '### counters (filter)'; iptables -L -v -n -x; echo '### counters (nat)'; "
@@ -20,15 +20,15 @@ final class RouterCapture {
     private final RouterHost router;
     private final String dir;
 
-    RouterCapture(RouterHost router, int trial) {
+    public RouterCapture(RouterHost router, int trial) {
         this.router = router;
         this.dir = "/tmp/natlab-trial-" + trial;
     }
 
-    RouterHost router() { return router; }
+    public RouterHost router() { return router; }
 
     /** Snapshot "before", then tcpdump on the WAN interface; returns once tcpdump says it is listening. */
-    ExecResult start() {
+    public ExecResult start() {
         // an earlier trial's tcpdump and files go here, which saves an exec per trial
         String script = "set -u; D=" + dir + "; pkill -x tcpdump; rm -rf /tmp/natlab-trial-*; mkdir -p $D; " + SNAPSHOT + " > $D/before.txt; "
             + "tcpdump -i " + router.wanInterface() + " -n -U -s 200 -w $D/wan.pcap tcp > $D/tcpdump.log 2>&1 < /dev/null & "
@@ -40,7 +40,7 @@ final class RouterCapture {
     }
 
     /** Stops tcpdump (flushing the pcap) and records the state after the trial. */
-    ExecResult stop() {
+    public ExecResult stop() {
         String script = "D=" + dir + "; P=$(cat $D/tcpdump.pid 2>/dev/null); "
             + "if [ -n \"$P\" ]; then kill -INT $P 2>/dev/null; i=0; "
             + "while [ $i -lt 150 ] && kill -0 $P 2>/dev/null; do sleep 0.02; i=$((i+1)); done; fi; "
@@ -49,7 +49,7 @@ final class RouterCapture {
     }
 
     /** Copies the evidence into {@code hostDir} as {@code <router>-before.txt} etc. */
-    void copyOut(Path hostDir) {
+    public void copyOut(Path hostDir) {
         String n = router.name();
         router.copyOut(dir + "/before.txt", hostDir.resolve(n + "-before.txt"));
         router.copyOut(dir + "/after.txt", hostDir.resolve(n + "-after.txt"));

@@ -1,4 +1,9 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.evidence;
+
+import io.natlab.scenario.run.PairPlan;
+import io.natlab.scenario.run.TrialAllocator;
+import io.natlab.scenario.run.cli.RerunCommand;
+import io.natlab.scenario.run.verdict.ClientRun;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,7 +40,7 @@ public final class Diagnostics {
     }
 
     /** Removes a scenario's diagnostics left by an earlier run, so the directory only ever shows this run's. */
-    void clearScenario(String scenarioName) {
+    public void clearScenario(String scenarioName) {
         Path dir = reportDir.resolve(safe(scenarioName));
         if (!Files.isDirectory(dir)) return;
         try (var walk = Files.walk(dir)) {
@@ -46,15 +51,15 @@ public final class Diagnostics {
     }
 
     /** The trial's directory, relative to the report directory. */
-    String trialDir(Scenario s, PairPlan plan, int index) {
+    public String trialDir(Scenario s, PairPlan plan, int index) {
         return pairDir(s, plan) + "/trial-" + index;
     }
 
-    static String pairDir(Scenario s, PairPlan plan) {
+    public static String pairDir(Scenario s, PairPlan plan) {
         return safe(s.name()) + "/" + safe(plan.slug());
     }
 
-    void writeTrial(Lab lab, Scenario s, PairPlan plan, TrialResult trial, TrialAllocator.Allocation alloc,
+    public void writeTrial(Lab lab, Scenario s, PairPlan plan, TrialResult trial, TrialAllocator.Allocation alloc,
                     List<ClientRun> clients, List<RouterCapture> captures, List<String> captureProblems) {
         Path dir = reportDir.resolve(trial.diagnostics());
         try {
@@ -107,7 +112,7 @@ public final class Diagnostics {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("first", p.first());
         m.put("second", p.second());
-        m.put("strategy", p.strategy().cliName());
+        m.put("strategy", p.strategy().wireName());
         m.put("declared", p.declared().yamlName());
         m.put("expected", p.expected().outcome().yamlName());
         m.put("rule", p.expected().ruleId());
@@ -119,7 +124,7 @@ public final class Diagnostics {
     }
 
     /** The scenario with every default filled in and the subnets the lab actually chose. */
-    static Map<String, Object> resolved(Lab lab, Scenario s) {
+    public static Map<String, Object> resolved(Lab lab, Scenario s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
         m.put("description", s.description());
@@ -130,7 +135,7 @@ public final class Diagnostics {
             "port", s.topology().rendezvous().port(), "endpoint", lab.rendezvousEndpoint()));
         m.put("sites", s.topology().sites().stream().map(site -> siteMap(lab, site)).toList());
         m.put("punches", s.punches().stream().map(Diagnostics::punchMap).toList());
-        m.put("strategies", s.strategies().stream().map(st -> st.cliName()).toList());
+        m.put("strategies", s.strategies().stream().map(st -> st.wireName()).toList());
         m.put("budgetMs", s.budget().toMillis());
         m.put("timeoutMs", s.timeout().toMillis());
         m.put("trials", s.trials());
@@ -166,7 +171,7 @@ public final class Diagnostics {
     }
 
     /** File-name-safe version of a name. */
-    static String safe(String name) {
+    public static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 

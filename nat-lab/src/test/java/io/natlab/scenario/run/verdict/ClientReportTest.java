@@ -1,4 +1,4 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.verdict;
 
 import org.junit.jupiter.api.Test;
 

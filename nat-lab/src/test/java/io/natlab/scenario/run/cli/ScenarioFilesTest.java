@@ -1,4 +1,4 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,6 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.docker;
+
+import io.natlab.scenario.run.LabFactory;
 
 import io.natlab.lab.DockerLab;
 import io.natlab.lab.Lab;

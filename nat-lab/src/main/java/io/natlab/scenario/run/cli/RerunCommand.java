@@ -1,4 +1,4 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.cli;
 
 import java.nio.file.Path;
 

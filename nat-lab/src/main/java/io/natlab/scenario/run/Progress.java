@@ -1,11 +1,11 @@
-package io.natlab.report;
+package io.natlab.scenario.run;
 
 import io.natlab.result.PairResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.TrialResult;
 
 /**
- * What the runner reports while it works. Every method may be called from several threads (scenarios run in
+ * What the runner reports while it works: the runner's listener, implemented by the console and report side. Every method may be called from several threads (scenarios run in
  * parallel), so each call carries the scenario name. All methods default to doing nothing.
  */
 public interface Progress {

@@ -1,4 +1,4 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.verdict;
 
 import io.natlab.lab.ExecResult;
 
@@ -13,16 +13,16 @@ import java.time.Instant;
  * @param ended    when its exec returned (null when it never was launched)
  * @param stopped  the runner stopped it before its deadline
  */
-record ClientRun(String peer, String id, String command, ExecResult exec, ClientReport report, Duration timeout,
+public record ClientRun(String peer, String id, String command, ExecResult exec, ClientReport report, Duration timeout,
                  Instant launched, Instant ended, boolean stopped) {
 
-    static ClientRun notStarted(String peer, String id, Duration timeout, String why) {
+    public static ClientRun notStarted(String peer, String id, Duration timeout, String why) {
         return new ClientRun(peer, id, "", null, ClientReport.failure(why), timeout, null, null, false);
     }
 
-    ClientEvents events() { return exec == null ? ClientEvents.NONE : ClientEvents.parse(exec.stderr()); }
+    public ClientEvents events() { return exec == null ? ClientEvents.NONE : ClientEvents.parse(exec.stderr()); }
 
-    ClientRun withReport(ClientReport r, boolean stoppedByRunner) {
+    public ClientRun withReport(ClientReport r, boolean stoppedByRunner) {
         return new ClientRun(peer, id, command, exec, r, timeout, launched, ended, stoppedByRunner);
     }
 }

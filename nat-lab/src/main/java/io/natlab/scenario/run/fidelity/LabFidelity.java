@@ -1,4 +1,4 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.fidelity;
 
 import io.natlab.fidelity.NatClassification;
 import io.natlab.scenario.theory.NatLayer;

@@ -1,4 +1,4 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.verdict;
 
 import io.natlab.result.ClientStage;
 import io.natlab.result.ClientTrace;
@@ -26,7 +26,7 @@ public final class TrialAssessment {
     }
 
     /** From both client processes: traces, phase times and attempts from their event logs. */
-    static TrialResult assess(int index, ClientRun first, ClientRun second, int echoBytes, Duration budget,
+    public static TrialResult assess(int index, ClientRun first, ClientRun second, int echoBytes, Duration budget,
                               double wallMs) {
         ClientTrace a = ClientTraces.of(first), b = ClientTraces.of(second);
         return assess(index, first.report(), second.report(), echoBytes, budget, wallMs, null, a.stage(), b.stage(),

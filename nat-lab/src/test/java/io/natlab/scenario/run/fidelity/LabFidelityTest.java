@@ -1,4 +1,6 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.fidelity;
+
+import io.natlab.scenario.run.Classifications;
 
 import io.natlab.fidelity.NatClassification;
 import io.natlab.topology.Filtering;

@@ -1,4 +1,6 @@
-package io.natlab.scenario.run;
+package io.natlab.scenario.run.verdict;
+
+import io.natlab.scenario.run.PairPlan;
 
 import io.natlab.stats.Interval;
 import io.natlab.stats.Stats;
@@ -39,7 +41,7 @@ public final class PairSummary {
             plan.expected().ruleId() + ": " + plan.expected().reason(),
             diag == null ? null : reportDir.resolve(diag).toAbsolutePath().normalize().toString());
         return new PairResult(plan.first(), plan.second(), plan.firstNat(), plan.secondNat(), plan.unsolicited(),
-            plan.strategy().cliName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
+            plan.strategy().wireName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
             plan.expected().ruleId() + ": " + plan.expected().reason(), j.observed(), successes, trials.size(),
             ci.low(), ci.high(), Stats.percentile(ttp, 50), Stats.percentile(ttp, 95), Stats.max(ttp),
             methods, meanAttempts, classification, j.verdict(),
@@ -68,7 +70,7 @@ public final class PairSummary {
     /** A pair that could not run at all (the lab did not start, Docker failed mid-run). */
     public static PairResult error(PairPlan plan, String why) {
         return new PairResult(plan.first(), plan.second(), plan.firstNat(), plan.secondNat(), plan.unsolicited(),
-            plan.strategy().cliName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
+            plan.strategy().wireName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
             plan.expected().ruleId() + ": " + plan.expected().reason(), "error", 0, 0, 0, 1, null, null, null,
             Map.of(), 0, Map.of(), Verdict.ERROR, "ERROR: " + why, List.of(), null, Map.of(), plan.conditions());
     }

@@ -1,0 +1,2 @@
+/** The nat-lab command line: run and validate. */
+package io.natlab.cli;

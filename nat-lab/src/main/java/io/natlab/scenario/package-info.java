@@ -1,0 +1,2 @@
+/** A scenario file's model: topology, punches, strategies, expectations, and how it is loaded. */
+package io.natlab.scenario;
