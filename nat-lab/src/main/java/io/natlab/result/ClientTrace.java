@@ -1,5 +1,8 @@
 package io.natlab.result;
 
+import io.natlab.punch.Method;
+import io.natlab.punch.Outcome;
+
 import java.util.List;
 
 /**
@@ -11,8 +14,8 @@ import java.util.List;
  * @param timeoutMs     the {@code --timeout} it was given: the first client gets the scenario's timeout plus an
  *                      allowance for the second one's start (see docs/results-json.md)
  * @param stage         the furthest it got
- * @param outcome       "direct" or "failed", as the client printed it (failed when it printed nothing)
- * @param method        connect / accept / private when direct, else null
+ * @param outcome       punch-core's outcome as the client printed it (failed when it printed nothing); JSON by wire name
+ * @param method        punch-core's method when direct, else null; JSON by wire name (connect / accept / private)
  * @param attempts      outbound connects: the client's own count, or the {@code attempt} events when it printed none
  * @param elapsedMs     the client's time-to-punch (to the failure when failed), null without a start instruction
  * @param error         why it failed, null when direct
@@ -21,7 +24,7 @@ import java.util.List;
  * @param events        its event log (stderr), at most {@value #MAX_EVENTS} lines: the first and last halves
  * @param eventsOmitted lines left out of {@code events} in the middle
  */
-public record ClientTrace(String peer, String id, long timeoutMs, ClientStage stage, String outcome, String method,
+public record ClientTrace(String peer, String id, long timeoutMs, ClientStage stage, Outcome outcome, Method method,
                           int attempts, Double elapsedMs, String error, boolean stoppedByRunner, PhaseTimes phases,
                           List<String> events, int eventsOmitted) {
     public static final int MAX_EVENTS = 40;

@@ -2,6 +2,7 @@ package io.natlab.report;
 
 import io.natlab.stats.Interval;
 import io.natlab.stats.Stats;
+import io.natlab.punch.Outcome;
 import io.natlab.result.ClientStage;
 import io.natlab.result.ClientTrace;
 import io.natlab.result.FailedAt;
@@ -113,10 +114,10 @@ public final class SampleRuns {
                 boolean unexpected = expectedDirect;
                 PhaseTimes phases = new PhaseTimes(600.0 + random.nextInt(50), 6000.0, null);
                 List<ClientTrace> clients = List.of(
-                        new ClientTrace(first, first + "-t" + t, 9000, ClientStage.INSTRUCTED, "failed", null, attempts / 2,
+                        new ClientTrace(first, first + "-t" + t, 9000, ClientStage.INSTRUCTED, Outcome.FAILED, null, attempts / 2,
                                 6000.0, "timeout after 6s", false, phases,
                                 List.of("2025-01-14T09:31:02.101Z registered public=198.18.0.3:40001 private=10.1.0.2:40001"), 0),
-                        new ClientTrace(second, second + "-t" + t, 6000, ClientStage.INSTRUCTED, "failed", null,
+                        new ClientTrace(second, second + "-t" + t, 6000, ClientStage.INSTRUCTED, Outcome.FAILED, null,
                                 attempts - attempts / 2, 6000.0, "timeout after 6s", false, phases, List.of(), 0));
                 trialResults.add(new TrialResult(t, "failed", null, null, attempts, null, 0, false,
                         "alice: timeout after 6s (no SYN-ACK from " + second + "); bob: timeout after 6s", 6900 + random.nextInt(300),

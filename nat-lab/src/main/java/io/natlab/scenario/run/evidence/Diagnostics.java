@@ -24,12 +24,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the evidence of a trial that did not do what was expected, under
+ * Writes the evidence of a trial that failed or did not do what was expected, under
  * {@code <reportDir>/<scenario>/<first-second-strategy>/trial-N/}: the resolved scenario, router rulesets, state
  * before and after, WAN captures, both clients' output, the rendezvous log, and a rerun script.
  */
 public final class Diagnostics {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .registerModule(io.natlab.result.PunchEnumsJson.module());
 
     private final Path reportDir;
     private final Path repoRoot;
@@ -100,6 +101,9 @@ public final class Diagnostics {
             .append("] ").append(plan.expected().reason()).append('\n')
             .append("observed: ").append(t.outcome()).append(t.success() ? "" : " (not a success)")
             .append(t.error() == null ? "" : ": " + t.error()).append('\n')
+            .append("stopped at: ").append(t.failedAt() == null ? "-" : t.failedAt().jsonName()).append('\n')
+            .append("phases ms (slower client): ").append(t.phases() == null ? "-" : "registration " + t.phases().registrationMs()
+                + ", punch " + t.phases().punchMs() + ", stream " + t.phases().streamMs()).append('\n')
             .append("ids: ").append(a.firstId()).append(" port ").append(a.firstPort()).append(", ")
             .append(a.secondId()).append(" port ").append(a.secondPort()).append('\n')
             .append("files: <router>-before/after.txt = rules, counters, conntrack; <router>-wan.pcap = WAN capture "

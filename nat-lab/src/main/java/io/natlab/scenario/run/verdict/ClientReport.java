@@ -2,6 +2,8 @@ package io.natlab.scenario.run.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.natlab.punch.Method;
+import io.natlab.punch.Outcome;
 
 /**
  * One punch client's result: the single JSON object it prints on stdout (the punch CLI contract), or a failure
@@ -23,6 +25,15 @@ public record ClientReport(String outcome, String method, String local, String r
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public boolean direct() { return "direct".equals(outcome); }
+
+    /** The outcome as punch-core's enum (anything but direct is failed). */
+    public Outcome outcomeKind() { return direct() ? Outcome.DIRECT : Outcome.FAILED; }
+
+    /** The method as punch-core's enum, null when absent or unknown. */
+    public Method methodKind() {
+        for (Method m : Method.values()) if (m.wireName().equals(method)) return m;
+        return null;
+    }
 
     /**
      * Parses a client's stdout. Tolerates stray lines around the object (the last line that parses as a JSON object

@@ -30,7 +30,7 @@ final class ClientTraces {
             kept.addAll(lines.subList(lines.size() - half, lines.size()));
         }
         return new ClientTrace(run.peer(), run.id(), run.timeout() == null ? 0 : run.timeout().toMillis(), stage,
-            r.outcome(), r.method(), Math.max(r.attempts(), ev.attempts()), r.elapsedMs(), r.error(), run.stopped(),
+            r.outcomeKind(), r.methodKind(), Math.max(r.attempts(), ev.attempts()), r.elapsedMs(), r.error(), run.stopped(),
             phases(run.launched(), run.ended(), ev), kept, omitted);
     }
 
