@@ -97,7 +97,9 @@ public final class HtmlReport {
     private static String matrix(NatMatrix m, int index, List<String> details) {
         StringBuilder h = new StringBuilder();
         h.append("<div class=\"matrix\"><h2>unsolicited <span class=\"k\">").append(Html.esc(m.unsolicited()))
-                .append("</span> · <span class=\"k\">").append(Html.esc(m.strategy())).append("</span></h2>")
+                .append("</span> · <span class=\"k\">").append(Html.esc(m.strategy())).append("</span>")
+                .append(m.conditions() == null || m.conditions().label().isEmpty() ? ""
+                        : " · <span class=\"k\">" + Html.esc(m.conditions().label()) + "</span>").append("</h2>")
                 .append("<table class=\"heat\"><thead><tr><th class=\"corner\">first ↓ second →</th>");
         for (String c : m.labels()) h.append("<th scope=\"col\">").append(label(c)).append("</th>");
         h.append("</tr></thead><tbody>");
