@@ -1,2 +1,2 @@
-/** Measures what a NAT path really does with plain-tool probes and classifies it in RFC 4787/5382 terms. */
+/** Checks that each lab router behaves like the NAT it claims to be, by probing it and classifying what it observed. */
 package io.natlab.fidelity;

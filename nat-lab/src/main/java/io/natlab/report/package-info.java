@@ -1,2 +1,2 @@
-/** Renders a run's results: console progress and summary, report.md, report.html, results.json. */
+/** Reports of a run: console progress and summary, Markdown and HTML matrices, and results.json. */
 package io.natlab.report;

@@ -1,2 +1,2 @@
-/** The results of a run as plain records, the shape of results.json. */
+/** The immutable results of a run: trials, pairs, scenarios and their verdicts. */
 package io.natlab.result;

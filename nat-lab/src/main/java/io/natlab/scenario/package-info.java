@@ -1,2 +1,2 @@
-/** A scenario file's model: topology, punches, strategies, expectations, and how it is loaded. */
+/** The scenario model (peers, expectations, strategies) and its loader. */
 package io.natlab.scenario;

@@ -1,2 +1,2 @@
-/** The scenario runner: queues scenarios, runs each pair's trials on a lab and reports progress to its listener. */
+/** The scenario runner: starts labs, runs trials between peer pairs and judges them. */
 package io.natlab.scenario.run;

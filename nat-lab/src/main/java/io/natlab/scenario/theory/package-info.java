@@ -1,2 +1,2 @@
-/** The theory table: which NAT pairs should punch and why, the oracle behind expect: auto. */
+/** What NAT theory predicts for a pair of peers: the expected outcome of a punch across their NAT paths. */
 package io.natlab.scenario.theory;

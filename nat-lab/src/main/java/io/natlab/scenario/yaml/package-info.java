@@ -1,2 +1,2 @@
-/** Reads scenario YAML (punches, strategies, budgets) on top of the topology reader, with defaults. */
+/** Reads the scenario part of a YAML file into the scenario model, with errors naming file, line and field. */
 package io.natlab.scenario.yaml;

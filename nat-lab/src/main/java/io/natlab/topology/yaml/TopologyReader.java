@@ -1,5 +1,9 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.yaml.Located;
+import io.natlab.yaml.MappingReader;
+import io.natlab.yaml.Problems;
+import io.natlab.yaml.YamlNode;
 import io.natlab.topology.Rendezvous;
 import io.natlab.topology.Site;
 import io.natlab.topology.Subnet;

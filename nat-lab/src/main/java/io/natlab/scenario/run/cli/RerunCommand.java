@@ -1,5 +1,7 @@
 package io.natlab.scenario.run.cli;
 
+import io.natlab.nat.ShellScript;
+
 import java.nio.file.Path;
 
 /** The commands that rerun just one scenario file, in Maven and in jar form. */
@@ -28,7 +30,6 @@ public final class RerunCommand {
     }
 
     static String quote(Path p) {
-        String s = p.toAbsolutePath().normalize().toString();
-        return s.matches("[A-Za-z0-9_./+:=@-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+        return ShellScript.quote(p.toAbsolutePath().normalize().toString());
     }
 }

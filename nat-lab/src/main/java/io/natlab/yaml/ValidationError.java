@@ -1,0 +1,17 @@
+package io.natlab.yaml;
+
+
+/**
+ * One thing wrong with an input file.
+ *
+ * @param where     where it was written (file, 1-based line and column)
+ * @param fieldPath the field in YAML terms, e.g. {@code topology.sites[1].lan}
+ * @param message   what is wrong, and where possible how to fix it
+ */
+public record ValidationError(SourceRef where, String fieldPath, String message) {
+
+    /** {@code FILE:LINE:COLUMN: field.path: what is wrong} */
+    public String render() { return where + ": " + fieldPath + ": " + message; }
+
+    @Override public String toString() { return render(); }
+}
