@@ -3,7 +3,9 @@ package io.natlab.cli;
 import io.natlab.scenario.run.docker.DockerLabFactory;
 
 import io.natlab.lab.DockerAvailability;
+import io.natlab.lab.DelayBackendChoice;
 import io.natlab.lab.LabOptions;
+import io.natlab.nat.DelayBackend;
 import io.natlab.lab.LabStartException;
 import io.natlab.report.ConsoleProgress;
 import io.natlab.report.LogSetup;
@@ -68,12 +70,20 @@ public final class RunCommand implements Callable<Integer> {
             + "measured classification and lab fidelity problems go unnoticed.")
     boolean noClassify;
 
+    @Option(names = "--delay-backend", paramLabel = "auto|netem|nfqueue",
+        description = "How routers add latency/jitter: netem where the kernel has it, else the userspace delayer "
+            + "(auto, the default; also $NATLAB_DELAY), or force one.")
+    String delayBackend;
+
     @Override public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         List<String> usage = new ArrayList<>();
         files.stream().filter(f -> !Files.isRegularFile(f)).forEach(f -> usage.add(f + ": no such file"));
         if (trials != null && trials < 1) usage.add("--trials must be at least 1, got " + trials);
         if (parallel < 1) usage.add("--parallel must be at least 1, got " + parallel);
+        if (delayBackend != null) {
+            try { DelayBackend.parseChoice(delayBackend, "--delay-backend"); } catch (IllegalArgumentException e) { usage.add(e.getMessage()); }
+        }
         Optional<Path> root = repoRoot();
         Path jar = punchJar != null ? punchJar : defaultPunchJar(root);
         Path docker = dockerDir != null ? dockerDir : root.map(r -> r.resolve("docker")).orElse(null);
@@ -105,6 +115,7 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
 
+        if (delayBackend != null) System.setProperty(DelayBackendChoice.PROPERTY, delayBackend);
         LabOptions lab = LabOptions.fromEnvironment();
         lab = new LabOptions(jar.toAbsolutePath().normalize(), docker.toAbsolutePath().normalize(), lab.baseImage(), null);
         RunOptions options = new RunOptions(report, trials, root.orElse(Path.of("").toAbsolutePath()), !noClassify);

@@ -21,11 +21,18 @@ import java.util.Objects;
  * @param unsolicited    the reply to an unsolicited SYN seen from outside
  * @param hairpin        whether an inside host reached another through the public address; {@code null}: not measurable
  * @param evidence       the observations behind each verdict
+ * @param delay          the round trip the path adds, claimed and measured; {@code null}: not measured
  */
 public record NatClassification(Mapping mapping, PortAssignment portAssignment, Integer portDelta, Filtering filtering,
-                                UnsolicitedPolicy unsolicited, Boolean hairpin, List<String> evidence) {
+                                UnsolicitedPolicy unsolicited, Boolean hairpin, List<String> evidence, PathDelay delay) {
 
     public NatClassification { evidence = List.copyOf(evidence); }
+
+    /** Without a delay measurement. */
+    public NatClassification(Mapping mapping, PortAssignment portAssignment, Integer portDelta, Filtering filtering,
+                             UnsolicitedPolicy unsolicited, Boolean hairpin, List<String> evidence) {
+        this(mapping, portAssignment, portDelta, filtering, unsolicited, hairpin, evidence, null);
+    }
 
     /**
      * Differences from a claim, one readable line each (empty: the path does what it claims). Only what was
@@ -43,6 +50,7 @@ public record NatClassification(Mapping mapping, PortAssignment portAssignment, 
         compare(m, "unsolicited", claimedOptions.unsolicited(), unsolicited, UnsolicitedPolicy::yamlName);
         if (hairpin != null && hairpin != claimedOptions.hairpin())
             m.add("hairpin: claimed " + claimedOptions.hairpin() + ", measured " + hairpin);
+        if (delay != null) m.addAll(delay.mismatches()); // the delay carries its own (whole-path) claim
         return m;
     }
 
@@ -71,6 +79,6 @@ public record NatClassification(Mapping mapping, PortAssignment portAssignment, 
         return "mapping=" + (mapping == null ? "not-measured" : mapping.yamlName())
             + " ports=" + (portAssignment == null ? "not-measured" : portAssignment.yamlName()) + (portDelta == null ? "" : "(+" + portDelta + ")")
             + " filtering=" + filtering.yamlName() + " unsolicited=" + unsolicited.yamlName()
-            + " hairpin=" + (hairpin == null ? "not-measured" : hairpin);
+            + " hairpin=" + (hairpin == null ? "not-measured" : hairpin) + (delay == null ? "" : " " + delay.summary());
     }
 }

@@ -110,7 +110,11 @@ public final class NatClassifier {
         List<Integer> serverPorts = List.of(ProbeScripts.ECHO_PORT_A, ProbeScripts.ECHO_PORT_B);
         List<int[]> plan = List.of(new int[]{base, 0, 0}, new int[]{base, 0, 1}, new int[]{base, 1, 0},
             new int[]{base + 1, 0, 0}, new int[]{base + 2, 0, 0}, new int[]{base + 3, 0, 0});
-        CompletableFuture<ExecResult> flowsRun = async(() -> inside.exec(EXEC, "sh", "-c", ProbeScripts.flows(plan, servers, serverPorts)));
+        // Probes wait longer on paths with latency: an answer takes two round trips (handshake, then the data).
+        int slack = (int) Math.ceil(3 * PathDelay.claimFor(path, List.of(), "").claimedRttMs() / 1000.0
+            + 3 * PathDelay.claimFor(path, List.of(), "").claimedJitterMs() / 1000.0);
+        CompletableFuture<ExecResult> flowsRun = async(() -> inside.exec(EXEC.plusSeconds(6L * slack), "sh", "-c",
+            ProbeScripts.flows(plan, servers, serverPorts, 2 + slack)));
         CompletableFuture<ExecResult> unsolicitedRun = async(() -> probe2.exec(EXEC, "sh", "-c", ProbeScripts.unsolicitedSyn(publicIp, unsolicitedPort)));
         List<ObservedFlow> flows = ProbeScripts.parseFlows(flowsRun.join().stdout());
         if (flows.size() != plan.size())
@@ -126,7 +130,7 @@ public final class NatClassifier {
         inside.spawn("/tmp/natlab-fidelity-" + p + ".log", "sh", "-c", ProbeScripts.insideListener(p, pidFile));
         try {
             ExecResult out = inside.exec(EXEC, "sh", "-c", ProbeScripts.awaitListening(p) + "\n"
-                + ProbeScripts.flows(List.<int[]>of(new int[]{p, 0, 0}), servers, serverPorts));
+                + ProbeScripts.flows(List.<int[]>of(new int[]{p, 0, 0}), servers, serverPorts, 2 + slack));
             List<ObservedFlow> opened = ProbeScripts.parseFlows(out.stdout());
             if (opened.size() != 1 || !opened.get(0).ok())
                 throw new IllegalStateException("could not open a mapping from " + inside.name() + ":" + p + " to probe-1: " + out);
@@ -134,7 +138,7 @@ public final class NatClassifier {
             evidence.add("mapping for filtering " + opened.get(0));
 
             // Step 3: who gets in to publicIp:mapped.
-            String target = ProbeScripts.connect(publicIp, mapped, 0, 1) + " 2>&1";
+            String target = ProbeScripts.connect(publicIp, mapped, 0, 1 + slack) + " 2>&1";
             CompletableFuture<ExecResult> fromProbe1 = async(() -> probe1.exec(EXEC, "sh", "-c", target));
             CompletableFuture<ExecResult> fromProbe2 = async(() -> probe2.exec(EXEC, "sh", "-c", target));
             boolean hairpinMeasurable = insiders.size() >= 2 && !site.nested() && site.peers().contains(insiders.get(1));
@@ -153,9 +157,12 @@ public final class NatClassifier {
             }
             NatObservations obs = new NatObservations(flows, publicIp, in1, in2, unsolicited, hairpin, evidence);
             NatClassification c = ObservationAnalysis.classify(obs);
+            // Step 4: the round trip the path adds (its routers' latency and jitter).
+            PathDelay delay = PathDelayProbe.measure(lab, inside, probe1, path, publicIp);
             List<String> ev = new ArrayList<>(c.evidence());
+            ev.add("handshake RTTs to probe-1 (ms): " + delay.samplesMs().stream().map(v -> String.format(java.util.Locale.ROOT, "%.2f", v)).toList());
             ev.add("classified in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            return new NatClassification(c.mapping(), c.portAssignment(), c.portDelta(), c.filtering(), c.unsolicited(), c.hairpin(), ev);
+            return new NatClassification(c.mapping(), c.portAssignment(), c.portDelta(), c.filtering(), c.unsolicited(), c.hairpin(), ev, delay);
         } finally {
             inside.exec(EXEC, "sh", "-c", "[ -f " + pidFile + " ] && kill $(cat " + pidFile + ") 2>/dev/null; rm -f " + pidFile);
         }
@@ -178,11 +185,11 @@ public final class NatClassifier {
         synchronized (PREPARED_LABS) {
             if (PREPARED_LABS.contains(lab.id())) return;
             for (LabHost probe : probes) {
-                for (int port : List.of(ProbeScripts.ECHO_PORT_A, ProbeScripts.ECHO_PORT_B)) {
+                for (int port : List.of(ProbeScripts.ECHO_PORT_A, ProbeScripts.ECHO_PORT_B, PathDelayProbe.PORT)) {
                     if (!probe.exec(EXEC, "sh", "-c", ProbeScripts.isListening(port)).ok())
                         probe.spawn("/tmp/natlab-echo-" + port + ".log", "sh", "-c", "exec " + ProbeScripts.echoServer(port));
                 }
-                for (int port : List.of(ProbeScripts.ECHO_PORT_A, ProbeScripts.ECHO_PORT_B)) {
+                for (int port : List.of(ProbeScripts.ECHO_PORT_A, ProbeScripts.ECHO_PORT_B, PathDelayProbe.PORT)) {
                     ExecResult up = probe.exec(EXEC, "sh", "-c", ProbeScripts.awaitListening(port));
                     if (!up.ok()) throw new IllegalStateException("echo server on " + probe.name() + ":" + port + " did not start: "
                         + probe.readFile("/tmp/natlab-echo-" + port + ".log"));

@@ -37,20 +37,28 @@ final class ProbeScripts {
      * {@code FLOW <local> <server> <port> <what the server said or the error>}.
      */
     static String flows(List<int[]> localAndServerIndex, List<String> servers, List<Integer> serverPorts) {
+        return flows(localAndServerIndex, servers, serverPorts, 2);
+    }
+
+    /** As above, each flow given {@code timeoutSeconds} (more on slow paths: the answer needs two round trips). */
+    static String flows(List<int[]> localAndServerIndex, List<String> servers, List<Integer> serverPorts, int timeoutSeconds) {
         StringBuilder s = new StringBuilder();
         for (int[] f : localAndServerIndex) {
             String server = servers.get(f[1]);
             int port = serverPorts.get(f[2]);
             s.append("echo \"FLOW ").append(f[0]).append(' ').append(server).append(' ').append(port).append(" $(")
-             .append(connect(server, port, f[0], 2)).append(" 2>&1 | tr '\\n' ' ')\"\n");
+             .append(connect(server, port, f[0], timeoutSeconds)).append(" 2>&1 | tr '\\n' ' ')\"\n");
         }
         return s.toString();
     }
 
-    /** A client connection printing what the server sends; {@code localPort} 0 = any. */
+    /**
+     * A client connection printing what the server sends; {@code localPort} 0 = any. stdin is empty, so socat
+     * half-closes at once and then waits {@code -t} for the answer (default 0.5 s: too short on a slow path).
+     */
     static String connect(String server, int port, int localPort, int timeoutSeconds) {
         String source = localPort > 0 ? ",sourceport=" + localPort + ",reuseaddr,reuseport" : "";
-        return "socat -T" + timeoutSeconds + " - TCP:" + server + ":" + port + source + ",connect-timeout=" + timeoutSeconds + " </dev/null";
+        return "socat -T" + timeoutSeconds + " -t" + timeoutSeconds + " - TCP:" + server + ":" + port + source + ",connect-timeout=" + timeoutSeconds + " </dev/null";
     }
 
     private static final Pattern FLOW = Pattern.compile("^FLOW (\\d+) (\\S+) (\\d+) (.*)$");

@@ -3,6 +3,7 @@ package io.natlab.lab;
 import io.natlab.nat.LabGuard;
 
 import com.github.dockerjava.api.DockerClient;
+import io.natlab.nat.DelayBackend;
 
 import java.time.Duration;
 
@@ -16,6 +17,7 @@ public final class DockerRouterHost extends DockerLabHost implements RouterHost 
     private volatile String lanIf;
     private volatile String appliedRules = "";
     private volatile String resetScript = "";
+    private volatile DelayBackend delayBackend;
 
     public DockerRouterHost(DockerClient docker, String name, String containerId, String wanIp, String lanIp) {
         super(docker, name, HostRole.ROUTER, containerId, wanIp);
@@ -26,6 +28,9 @@ public final class DockerRouterHost extends DockerLabHost implements RouterHost 
     void interfaces(String wanIf, String lanIf) { this.wanIf = wanIf; this.lanIf = lanIf; }
     void rules(String applied, String reset) { this.appliedRules = applied; this.resetScript = reset; }
     String resetScript() { return resetScript; }
+    void delayBackend(DelayBackend backend) { this.delayBackend = backend; }
+
+    @Override public DelayBackend delayBackend() { return delayBackend; }
 
     @Override public String wanIp() { return wanIp; }
     @Override public String wanInterface() { return wanIf; }

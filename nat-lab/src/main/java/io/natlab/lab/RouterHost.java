@@ -1,5 +1,7 @@
 package io.natlab.lab;
 
+import io.natlab.nat.DelayBackend;
+
 /** A NAT router of a running lab. */
 public interface RouterHost extends LabHost {
     /** Public-side (WAN) address: on the internet, or on the parent site's LAN when nested. */
@@ -19,4 +21,7 @@ public interface RouterHost extends LabHost {
     String counters();
     /** {@code conntrack -L} output. */
     String conntrack();
+
+    /** How this router adds its latency/jitter; {@code null} when it adds none. */
+    default DelayBackend delayBackend() { return null; }
 }

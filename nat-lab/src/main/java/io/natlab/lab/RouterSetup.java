@@ -1,5 +1,6 @@
 package io.natlab.lab;
 
+import io.natlab.nat.DelayBackend;
 import io.natlab.nat.RouterContext;
 import io.natlab.nat.RouterRuleCompiler;
 import io.natlab.nat.RouterRules;
@@ -27,7 +28,8 @@ final class RouterSetup {
         String lanIf = InterfaceTable.onSubnet(addrs, lan).orElseThrow(() ->
             new LabStartException("router " + h.name() + " has no interface on its LAN subnet " + lan + ":\n" + addrs));
         router.interfaces(wanIf, lanIf);
-        if (site.router().needsNetem()) NetemSupport.require(router, site);
+        DelayBackend delay = site.router().needsNetem() ? DelayBackendChoice.choose(router, site) : null;
+        router.delayBackend(delay);
 
         List<String> inside = plan.hosts().stream()
             .filter(o -> o.network().equals(site.name()))
@@ -35,7 +37,7 @@ final class RouterSetup {
         RouterContext ctx = new RouterContext(site.name(), site.nat(), site.router(), wanIf, h.ip(), wanSubnet,
             h.defaultVia(), lanIf, h.lanIp(), lan, inside, List.copyOf(plan.subnets().values()),
             RendezvousForward.forwards(plan, rendezvous, h));
-        RouterRules rules = RouterRuleCompiler.compile(ctx);
+        RouterRules rules = delay == null ? RouterRuleCompiler.compile(ctx) : RouterRuleCompiler.compile(ctx, delay);
         router.script("router rules of site " + site.name(), timeout, rules.applyScript());
         router.rules(rules.applyScript(), rules.resetScript());
     }

@@ -34,8 +34,8 @@ import static io.natlab.nat.NatlabChains.*;
  *       and unmapped ports: new LAN->WAN-address TCP flows are dropped silently (a NAT without hairpinning gives no
  *       answer on its public address from inside, so a peer's attempt times out instead of being refused by the
  *       router's own stack).</li>
- *   <li>loss: {@code statistic --mode random} DROP on forwarded packets, both directions; latency/jitter: netem on
- *       both interfaces' egress (each direction gets the configured one-way delay).</li>
+ *   <li>loss: {@code statistic --mode random} DROP on forwarded packets, both directions; latency/jitter: netem or
+ *       the userspace delayer, see {@link LinkDelay} (each direction gets the configured one-way delay).</li>
  *   <li>containment: forwarded packets from or to addresses outside the lab's subnets are dropped (counted per
  *       rule); the default route is removed (top-level routers: the internet is one flat segment) or pointed at the
  *       parent router (nested).</li>
@@ -49,10 +49,13 @@ import static io.natlab.nat.NatlabChains.*;
 public final class RouterRuleCompiler {
     private RouterRuleCompiler() {}
 
-    /** The one entry point: a router's configuration as its apply and reset scripts. */
-    public static RouterRules compile(RouterContext ctx) {
+    /** The one entry point: a router's configuration as its apply and reset scripts (latency, if any, via netem). */
+    public static RouterRules compile(RouterContext ctx) { return compile(ctx, DelayBackend.NETEM); }
+
+    /** As {@link #compile(RouterContext)}, adding latency/jitter (if any) with the given backend ({@link LinkDelay}). */
+    public static RouterRules compile(RouterContext ctx, DelayBackend delay) {
         requireSupported(ctx.nat());
-        return new RouterRules(applyScript(ctx), resetScript(ctx));
+        return new RouterRules(applyScript(ctx, delay), resetScript(ctx, delay));
     }
 
     /**
@@ -79,7 +82,9 @@ public final class RouterRuleCompiler {
             throw new IllegalArgumentException("port-delta must be at least 1, got " + nat.portDelta());
     }
 
-    static String applyScript(RouterContext ctx) {
+    static String applyScript(RouterContext ctx) { return applyScript(ctx, DelayBackend.NETEM); }
+
+    static String applyScript(RouterContext ctx, DelayBackend delay) {
         RouterOptions o = ctx.options();
         NatBehaviour nat = ctx.nat();
         String wan = ctx.wanIf(), lan = ctx.lanIf();
@@ -166,18 +171,16 @@ public final class RouterRuleCompiler {
         s.section("nft table ip " + NFT_TABLE + " (dynamic mappings, sequential ports), replaced atomically");
         s.heredoc("nft -f -", NatlabNftTable.render(ctx));
 
-        if (o.needsNetem()) {
-            s.section("latency/jitter (netem; the lab checked the kernel has it)");
-            String netem = "netem delay " + o.latency().toMillis() + "ms" + (o.jitter().isZero() ? "" : " " + o.jitter().toMillis() + "ms");
-            s.cmd("tc qdisc replace dev " + wan + " root " + netem);
-            s.cmd("tc qdisc replace dev " + lan + " root " + netem);
-        }
+        if (o.needsNetem()) LinkDelay.apply(s, ctx, delay);
         return s.render();
     }
 
-    static String resetScript(RouterContext ctx) {
+    static String resetScript(RouterContext ctx) { return resetScript(ctx, DelayBackend.NETEM); }
+
+    static String resetScript(RouterContext ctx, DelayBackend delay) {
         ShellScript s = new ShellScript();
         s.comment("natlab reset for router " + ctx.siteName() + ": forget dynamic state, keep the rules");
+        if (ctx.options().needsNetem()) LinkDelay.checkAlive(s, ctx, delay);
         if (NatlabNftTable.learnsOwners(ctx)) s.cmd("nft flush map ip " + NFT_TABLE + " " + NFT_OWNER_MAP);
         if (NatlabNftTable.learnsContacts(ctx)) s.cmd("nft flush set ip " + NFT_TABLE + " " + NFT_CONTACTED_SET);
         if (NatlabNftTable.sequential(ctx)) {

@@ -1,6 +1,7 @@
 package io.natlab.scenario;
 
 import io.natlab.punch.Strategy;
+import io.natlab.scenario.yaml.ScenarioDefaults;
 import io.natlab.topology.Topology;
 
 import java.nio.file.Path;
@@ -21,13 +22,38 @@ import java.util.List;
  * @param trials         trials per pair, role order and strategy
  * @param minSuccessRate fraction of trials that must succeed for a {@code direct} verdict to hold
  * @param echoBytes      bytes each way to verify over the punched stream
+ * @param budgetRule     the budget as written, possibly relative to the pair's RTT ({@code 2rtt + 100ms});
+ *                       {@link #budget} is it resolved for the scenario's slowest pair
+ * @param timeoutRule    the timeout as written, or {@code null} for the default max(5 s, 2 x the pair's budget)
  */
 public record Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                        List<Strategy> strategies, Duration budget, Duration timeout, int trials,
-                       double minSuccessRate, int echoBytes) {
+                       double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule) {
+
+    /** Fixed (not RTT-relative) budget and timeout. */
+    public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
+                    List<Strategy> strategies, Duration budget, Duration timeout, int trials,
+                    double minSuccessRate, int echoBytes) {
+        this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
+            TimeBudget.of(budget), TimeBudget.of(timeout));
+    }
 
     public Scenario withTrials(int n) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, n,
-            minSuccessRate, echoBytes);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule);
+    }
+
+    /** The pair's configured path RTT ({@link PairRtt}). */
+    public Duration rttOf(String first, String second) { return PairRtt.configured(topology, first, second); }
+
+    /** Time-to-punch budget for one pair (RTT-relative budgets resolved with its configured RTT). */
+    public Duration budgetFor(String first, String second) {
+        return budgetRule == null ? budget : budgetRule.resolve(rttOf(first, second));
+    }
+
+    /** Client deadline for one pair. */
+    public Duration timeoutFor(String first, String second) {
+        if (budgetRule == null) return timeout;
+        return timeoutRule != null ? timeoutRule.resolve(rttOf(first, second)) : ScenarioDefaults.timeoutFor(budgetFor(first, second));
     }
 }

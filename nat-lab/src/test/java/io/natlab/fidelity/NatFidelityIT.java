@@ -41,6 +41,10 @@ class NatFidelityIT {
         return new RouterOptions(policy, hairpin, 0, Duration.ZERO, Duration.ZERO, Map.of());
     }
 
+    private static RouterOptions delay(UnsolicitedPolicy policy, int latencyMs, int jitterMs) {
+        return new RouterOptions(policy, false, 0, Duration.ofMillis(latencyMs), Duration.ofMillis(jitterMs), Map.of());
+    }
+
     static Topology fidelityTopology() {
         RouterOptions drop = RouterOptions.defaults();
         List<Site> sites = new ArrayList<>();
@@ -57,10 +61,18 @@ class NatFidelityIT {
             opts(UnsolicitedPolicy.DROP, true), "hp-on-a", "hp-on-b"));
         sites.add(site("hairpin-off", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(),
             opts(UnsolicitedPolicy.DROP, false), "hp-off-a", "hp-off-b"));
-        // Nested: a carrier NAT with no peers of its own, measured through the full-cone home behind it.
-        sites.add(site("carrier", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(), drop));
-        sites.add(Site.builder("home-behind-carrier").preset(NatPreset.FULL_CONE).router(drop).behind("carrier")
-            .peers("nested-peer").build());
+        // Latency and jitter (netem where the kernel has it, else the userspace delayer), also with the RST policy.
+        sites.add(site("latency-20ms", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(),
+            delay(UnsolicitedPolicy.DROP, 20, 0), "slow-peer"));
+        sites.add(site("latency-50ms-jitter-20ms", NatPreset.SYMMETRIC, NatPreset.SYMMETRIC.behaviour(),
+            delay(UnsolicitedPolicy.DROP, 50, 20), "jittery-peer"));
+        sites.add(site("latency-rst", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(),
+            delay(UnsolicitedPolicy.RST, 10, 0), "slow-rst-peer"));
+        // Nested: a carrier NAT with no peers of its own, measured through the full-cone home behind it; both add
+        // latency, so the path's round trip is 2 x (10 + 5) ms.
+        sites.add(site("carrier", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(), delay(UnsolicitedPolicy.DROP, 10, 0)));
+        sites.add(Site.builder("home-behind-carrier").preset(NatPreset.FULL_CONE).router(delay(UnsolicitedPolicy.DROP, 5, 0))
+            .behind("carrier").peers("nested-peer").build());
         return Topology.builder("nat-fidelity").sites(sites).build();
     }
 
@@ -95,6 +107,13 @@ class NatFidelityIT {
         assertThat(measured.get("hairpin-on").hairpin()).isTrue();
         assertThat(measured.get("hairpin-off").hairpin()).isFalse();
         assertThat(measured.get("sequential-delta-3").portDelta()).isEqualTo(3);
+        // The delay was measured on every path (mismatches above hold it to the claim), and by a real backend.
+        assertThat(measured.values()).allMatch(c -> c.delay() != null && c.delay().samplesMs().size() >= 10);
+        assertThat(measured.get("latency-20ms").delay().backend()).isIn("netem", "nfqueue");
+        assertThat(measured.get("latency-20ms").delay().claimedRttMs()).isEqualTo(40.0);
+        assertThat(measured.get("latency-50ms-jitter-20ms").delay().p75Ms() - measured.get("latency-50ms-jitter-20ms").delay().minMs())
+            .as("jitter spreads the samples").isGreaterThan(10.0);
+        assertThat(measured.get("full-cone").delay().backend()).isEqualTo("none");
     }
 
     @Test @Order(2)
@@ -105,6 +124,7 @@ class NatFidelityIT {
         Site carrier = topology.site("carrier").orElseThrow();
         assertThat(c.mismatches(carrier.nat(), carrier.router())).as(String.join("\n", c.evidence())).isEmpty();
         assertThat(c.evidence()).anyMatch(e -> e.contains("[home-behind-carrier, carrier]"));
+        assertThat(c.delay().claimedRttMs()).isEqualTo(30.0);
         assertThat(c.hairpin()).isNull();
     }
 

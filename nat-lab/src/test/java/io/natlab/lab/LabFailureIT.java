@@ -1,6 +1,7 @@
 package io.natlab.lab;
 
 import com.github.dockerjava.api.DockerClient;
+import io.natlab.nat.DelayBackend;
 import io.natlab.topology.NatPreset;
 import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
@@ -27,17 +28,21 @@ class LabFailureIT {
     }
 
     @Test
-    void latencyWithoutNetemFailsNamingTheKernelFeature() {
+    void forcedNetemWithoutNetemFailsNamingTheKernelFeature() {
         RouterOptions slow = new RouterOptions(RouterOptions.defaults().unsolicited(), false, 0, Duration.ofMillis(20),
             Duration.ZERO, Map.of());
         Topology t = Topology.builder("needs-netem")
             .site(Site.builder("slow-home").preset(NatPreset.PORT_RESTRICTED_CONE).router(slow).peers("sam")).build();
         boolean kernelHasNetem = false;
+        String before = System.setProperty(DelayBackendChoice.PROPERTY, "netem");
         try (DockerLab lab = DockerLab.start(t, LabOptions.fromEnvironment())) {
             kernelHasNetem = true; // a kernel with netem starts it; this host's kernel has none
+            assertThat(lab.router("slow-home").delayBackend()).isEqualTo(DelayBackend.NETEM);
         } catch (LabStartException e) {
             System.out.println("[info] " + e.getMessage());
-            assertThat(e.getMessage()).contains("slow-home").contains("netem").contains("sch_netem");
+            assertThat(e.getMessage()).contains("slow-home").contains("netem").contains("sch_netem").contains("nfqueue");
+        } finally {
+            if (before == null) System.clearProperty(DelayBackendChoice.PROPERTY); else System.setProperty(DelayBackendChoice.PROPERTY, before);
         }
         if (kernelHasNetem) System.out.println("[info] this kernel has netem: the lab started with latency");
         assertNothingOfThisProcessLeft();

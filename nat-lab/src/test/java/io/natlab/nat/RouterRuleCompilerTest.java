@@ -209,6 +209,31 @@ class RouterRuleCompilerTest {
             assertThat(apply(NatPreset.PORT_RESTRICTED_CONE).has("netem")).isFalse();
         }
 
+        @Test void userspaceDelayerQueuesArrivalsOnBothInterfacesWithoutBypass() {
+            RouterContext ctx = Contexts.of(NatPreset.PORT_RESTRICTED_CONE.behaviour(), opts(0, Duration.ofMillis(20), Duration.ofMillis(5)));
+            String apply = RouterRuleCompiler.applyScript(ctx, DelayBackend.NFQUEUE);
+            assertThat(apply).doesNotContain("tc qdisc").doesNotContain("--queue-bypass")
+                .contains("--queue 1 --delay-us 20000 --jitter-us 5000", "--queue 2 --delay-us 20000 --jitter-us 5000",
+                    "iptables -t raw -A NATLAB-DELAY -i eth1 -j NFQUEUE --queue-num 1",
+                    "iptables -t raw -A NATLAB-DELAY -i eth0 -j NFQUEUE --queue-num 2",
+                    "iptables -t raw -I PREROUTING 1 -j NATLAB-DELAY");
+            // the delayer is up (it printed ready) before any packet is queued to it
+            assertThat(apply.indexOf("grep -q '^ready' /run/natlab-delay/outbound.log")).isLessThan(apply.indexOf("-j NFQUEUE"));
+            assertThat(RouterRuleCompiler.resetScript(ctx, DelayBackend.NFQUEUE)).contains(
+                "natlab-delay (inbound) is no longer running on router", "natlab-delay (outbound) is no longer running on router");
+            assertThat(RouterRuleCompiler.resetScript(ctx, DelayBackend.NETEM)).doesNotContain("natlab-delay");
+            assertThat(RouterRuleCompiler.applyScript(Contexts.of(NatPreset.PORT_RESTRICTED_CONE.behaviour(), opts(0, Duration.ZERO, Duration.ZERO)),
+                DelayBackend.NFQUEUE)).doesNotContain("natlab-delay").doesNotContain("NFQUEUE");
+        }
+
+        @Test void delayBackendChoiceNames() {
+            assertThat(DelayBackend.parseChoice("auto", "x")).isNull();
+            assertThat(DelayBackend.parseChoice(null, "x")).isNull();
+            assertThat(DelayBackend.parseChoice(" NFQueue ", "x")).isEqualTo(DelayBackend.NFQUEUE);
+            assertThatThrownBy(() -> DelayBackend.parseChoice("tc", "-Dnatlab.delay"))
+                .hasMessage("-Dnatlab.delay: unknown delay backend 'tc'; allowed: auto, netem, nfqueue");
+        }
+
         @Test void containmentDropsEverythingOutsideTheLabSubnets() {
             Script s = apply(Contexts.nested(NatPreset.PORT_RESTRICTED_CONE));
             assertThat(s.rulesOf(CONTAIN_SRC)).containsExactly("-s 198.18.0.0/24 -j RETURN", "-s 100.64.0.0/24 -j RETURN",

@@ -350,7 +350,19 @@ class ScenarioErrorsTest {
                   jitter: 5ms
                   peers: [alice]
             """))).containsExactly("t.yaml:7:15: topology.sites[0].jitter: jitter needs latency "
-            + "(netem varies the delay around it); add latency:");
+            + "(the delay varies around it); add latency:");
+    }
+
+    @Test
+    void jitterAtMostLatency() {
+        assertThat(errors(sites("""
+                - name: home-a
+                  nat: full-cone
+                  latency: 10ms
+                  jitter: 15ms
+                  peers: [alice]
+            """))).containsExactly("t.yaml:8:15: topology.sites[0].jitter: jitter 15ms exceeds latency 10ms "
+            + "(the delay is uniform in latency +- jitter and cannot be negative)");
     }
 
     @Test

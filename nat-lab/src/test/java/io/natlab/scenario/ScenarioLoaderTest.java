@@ -116,6 +116,29 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void rttRelativeBudgetsResolvePerPairWithItsConfiguredRtt() {
+        Scenario s = parse("""
+            description: d
+            topology:
+              internet: {peers: [carol]}
+              sites:
+                - {name: slow, nat: port-restricted-cone, latency: 100ms, peers: [alice]}
+                - {name: fast, nat: port-restricted-cone, latency: 10ms, jitter: 5ms, peers: [bob]}
+            punches: [{peers: [alice, bob]}, {peers: [bob, carol]}]
+            budget: 2rtt + 100ms
+            timeout: 10rtt + 1s
+            """);
+        assertThat(s.rttOf("alice", "bob")).isEqualTo(Duration.ofMillis(220));
+        assertThat(s.rttOf("bob", "carol")).isEqualTo(Duration.ofMillis(20));
+        assertThat(s.budgetFor("alice", "bob")).isEqualTo(Duration.ofMillis(540));
+        assertThat(s.budgetFor("bob", "carol")).isEqualTo(Duration.ofMillis(140));
+        assertThat(s.timeoutFor("bob", "carol")).isEqualTo(Duration.ofMillis(1200));
+        assertThat(s.budget()).as("the slowest pair's").isEqualTo(Duration.ofMillis(540));
+        assertThat(s.timeout()).isEqualTo(Duration.ofMillis(3200));
+        assertThat(s.budgetRule().describe(s.rttOf("alice", "bob"))).isEqualTo("2rtt + 100ms = 540 ms");
+    }
+
+    @Test
     void publicPeersNeedNoSites() {
         Scenario s = load("good/public-peers.yaml");
         assertThat(s.topology().sites()).isEmpty();

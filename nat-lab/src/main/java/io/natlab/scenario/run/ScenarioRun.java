@@ -94,7 +94,7 @@ public final class ScenarioRun {
             return PairSummary.error(plan, "trial " + (done.size() + 1) + " could not run: " + e);
         }
         return PairSummary.of(plan, done, scenario.minSuccessRate(),
-            fidelity.forPair(scenario.topology(), plan.first(), plan.second()),
+            PairTiming.withTiming(fidelity.forPair(scenario.topology(), plan.first(), plan.second()), scenario, plan, done),
             fidelity.problemsForPair(scenario.topology(), plan.first(), plan.second()),
             Diagnostics.pairDir(scenario, plan), runner.options().reportDir());
     }

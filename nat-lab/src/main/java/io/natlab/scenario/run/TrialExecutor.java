@@ -80,7 +80,8 @@ final class TrialExecutor {
                 + r.exitCode() + "): " + (r.stderr() + r.stdout()).strip());
         }
         long tCapture = System.nanoTime();
-        Duration timeoutA = scenario.timeout().plus(PEER_START_ALLOWANCE), timeoutB = scenario.timeout();
+        Duration timeoutB = scenario.timeoutFor(plan.first(), plan.second()); // RTT-relative timeouts resolve per pair
+        Duration timeoutA = timeoutB.plus(PEER_START_ALLOWANCE);
         List<String> cmdA = clientCommand(alloc.firstId(), alloc.secondId(), alloc.firstPort(), timeoutA, plan);
         List<String> cmdB = clientCommand(alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeoutB, plan);
         LabHost hostA = lab.host(plan.first());
@@ -98,7 +99,8 @@ final class TrialExecutor {
             first = first.withReport(ClientReport.failure("stopped by the runner after the second client failed"), true);
 
         double wallMs = (System.nanoTime() - t0) / 1e6;
-        TrialResult result = TrialAssessment.assess(index, first, second, scenario.echoBytes(), scenario.budget(), wallMs);
+        TrialResult result = TrialAssessment.assess(index, first, second, scenario.echoBytes(),
+            scenario.budgetFor(plan.first(), plan.second()), wallMs);
         boolean expectedDirect = plan.expected().outcome() == Expectation.DIRECT;
         // Evidence for every trial that failed or surprised, expected or not, up to the per-pair cap.
         boolean keep = (!result.success() || result.success() != expectedDirect) && diagnosed < MAX_DIAGNOSED_PER_PAIR;

@@ -4,6 +4,7 @@ import io.natlab.scenario.Expectation;
 import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
 import io.natlab.punch.Strategy;
+import io.natlab.scenario.TimeBudget;
 import io.natlab.topology.Topology;
 import io.natlab.yaml.DidYouMean;
 import io.natlab.yaml.MappingReader;
@@ -14,6 +15,7 @@ import io.natlab.topology.yaml.TopologyLoader;
 import io.natlab.topology.yaml.TopologyReader;
 import io.natlab.yaml.YamlList;
 import io.natlab.yaml.YamlNode;
+import io.natlab.yaml.YamlScalar;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,11 +54,8 @@ public final class ScenarioReader {
 
         List<Punch> punches = punches(top, topology.declaredPeers());
         List<Strategy> strategies = strategies(top);
-        Duration budget = positive(top, "budget").orElse(ScenarioDefaults.BUDGET);
-        Duration timeout = positive(top, "timeout").orElse(ScenarioDefaults.timeoutFor(budget));
-        if (timeout.compareTo(budget) < 0) {
-            top.error("timeout", "is shorter than the budget (" + budget.toMillis() + " ms); a trial could never use its budget");
-        }
+        TimeBudget budgetRule = budget(top, "budget").orElse(TimeBudget.of(ScenarioDefaults.BUDGET));
+        TimeBudget timeoutRule = budget(top, "timeout").orElse(null);
         int trials = top.integer("trials", 1, ScenarioDefaults.MAX_TRIALS).map(Long::intValue).orElse(ScenarioDefaults.TRIALS);
         double minSuccessRate = top.number("min-success-rate", 0, 1).orElse(ScenarioDefaults.MIN_SUCCESS_RATE);
         int echoBytes = top.integer("echo-bytes", 1, ScenarioDefaults.MAX_ECHO_BYTES).map(Long::intValue)
@@ -64,8 +63,22 @@ public final class ScenarioReader {
 
         if (problems.count() > errorsBefore) return Optional.empty();
         Topology t = topology.topology().orElseThrow();
+        Scenario probe = new Scenario(name, description, source, t, punches, strategies, Duration.ZERO, Duration.ZERO, trials,
+            minSuccessRate, echoBytes, budgetRule, timeoutRule);
+        // budget()/timeout(): resolved for the slowest pair; each pair's own come from budgetFor/timeoutFor
+        Duration budget = Duration.ZERO, timeout = Duration.ZERO;
+        for (Punch p : punches) {
+            Duration b = probe.budgetFor(p.a(), p.b()), to = probe.timeoutFor(p.a(), p.b());
+            if (to.compareTo(b) < 0) {
+                top.error("timeout", "is shorter than the budget (" + b.toMillis() + " ms"
+                    + (budgetRule.relative() ? " for " + p.a() + "-" + p.b() : "") + "); a trial could never use its budget");
+                return Optional.empty();
+            }
+            if (b.compareTo(budget) > 0) budget = b;
+            if (to.compareTo(timeout) > 0) timeout = to;
+        }
         return Optional.of(new Scenario(name, description, source, t, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes));
+            minSuccessRate, echoBytes, budgetRule, timeoutRule));
     }
 
     private List<Punch> punches(MappingReader top, Set<String> declared) {
@@ -137,6 +150,19 @@ public final class ScenarioReader {
             });
         }
         return List.copyOf(strategies);
+    }
+
+    /** A duration or an RTT-relative budget ({@code 2rtt + 100ms}); must be more than 0. */
+    private static Optional<TimeBudget> budget(MappingReader top, String key) {
+        Optional<String> text = top.node(key).filter(n -> n instanceof YamlScalar sc && !sc.isNull() && sc.text().contains("rtt"))
+            .map(n -> ((YamlScalar) n).text());
+        if (text.isEmpty()) return positive(top, key).map(TimeBudget::of);
+        try {
+            return Optional.of(TimeBudget.parse(text.get()));
+        } catch (IllegalArgumentException e) {
+            top.error(key, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static Optional<Duration> positive(MappingReader top, String key) {

@@ -115,7 +115,10 @@ final class SiteReader {
         Duration latency = site.duration("latency").orElse(d.latency());
         Duration jitter = site.duration("jitter").orElse(d.jitter());
         if (!jitter.isZero() && latency.isZero()) {
-            site.error("jitter", "jitter needs latency (netem varies the delay around it); add latency:");
+            site.error("jitter", "jitter needs latency (the delay varies around it); add latency:");
+        } else if (jitter.compareTo(latency) > 0) {
+            site.error("jitter", "jitter " + jitter.toMillis() + "ms exceeds latency " + latency.toMillis()
+                + "ms (the delay is uniform in latency +- jitter and cannot be negative)");
         }
         return new RouterOptions(unsolicited, hairpin, loss, latency, jitter, conntrackTimeouts(site));
     }
