@@ -1,5 +1,7 @@
 package io.natlab.scenario.run;
 
+import io.natlab.impl.Implementation;
+
 import io.natlab.result.PairConditions;
 import io.natlab.scenario.Expectation;
 import io.natlab.scenario.Punch;
@@ -27,11 +29,14 @@ import java.util.stream.Collectors;
  * @param secondNat   label of the second peer's NAT path
  * @param unsolicited the NATs' unsolicited-SYN policies, see {@link #unsolicitedLabel}
  * @param conditions  everything else that shapes the outcome, see {@link PairConditionsOf}
+ * @param firstImpl   the implementation the first peer runs
+ * @param secondImpl  the implementation the second peer runs
  */
 public record PairPlan(String first, String second, Strategy strategy, Expectation declared, Prediction expected,
-                       String firstNat, String secondNat, String unsolicited, PairConditions conditions) {
+                       String firstNat, String secondNat, String unsolicited, PairConditions conditions,
+                       Implementation firstImpl, Implementation secondImpl) {
 
-    /** Every pair x role order x strategy of a scenario, in file order. */
+    /** Every pair x role order x strategy x ordered implementation pair of a scenario, in file order. */
     public static List<PairPlan> expand(Scenario s) {
         List<PairPlan> plans = new ArrayList<>();
         for (Punch p : s.punches()) {
@@ -40,15 +45,28 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
             if (p.bothOrders()) orders.add(new String[] {p.b(), p.a()});
             for (String[] o : orders)
                 for (Strategy st : s.strategies())
-                    plans.add(of(s.topology(), o[0], o[1], st, p.expect()));
+                    for (Implementation ia : s.implementations())
+                        for (Implementation ib : s.implementations())
+                            plans.add(of(s.topology(), o[0], o[1], st, p.expect(), ia, ib));
         }
         return plans;
     }
 
     public static PairPlan of(Topology t, String first, String second, Strategy strategy, Expectation declared) {
+        return of(t, first, second, strategy, declared, Implementation.PUNCH_CORE, Implementation.PUNCH_CORE);
+    }
+
+    public static PairPlan of(Topology t, String first, String second, Strategy strategy, Expectation declared,
+                              Implementation firstImpl, Implementation secondImpl) {
         NatPath a = fullPath(t, first), b = fullPath(t, second);
         return new PairPlan(first, second, strategy, declared, TheoryOracle.resolve(declared, t, first, second, strategy),
-            a.label(), b.label(), unsolicitedLabel(a, b), PairConditionsOf.of(t, first, second));
+            a.label(), b.label(), unsolicitedLabel(a, b), PairConditionsOf.of(t, first, second, firstImpl, secondImpl),
+            firstImpl, secondImpl);
+    }
+
+    /** Whether anything but punch-core runs: then names and folders carry the implementations. */
+    public boolean interop() {
+        return !firstImpl.builtIn() || !secondImpl.builtIn();
     }
 
     /**
@@ -66,11 +84,15 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
 
     /** {@code alice(port-restricted-cone) → bob(symmetric) [listen-connect]}: the JUnit display name. */
     public String displayName() {
-        return first + "(" + firstNat + ") → " + second + "(" + secondNat + ") [" + strategy.wireName() + "]";
+        return first + "(" + firstNat + ") → " + second + "(" + secondNat + ") [" + strategy.wireName()
+            + (interop() ? ", " + firstImpl.name() + " → " + secondImpl.name() : "") + "]";
     }
 
     /** {@code alice-bob-listen-connect}: the diagnostics directory name. */
-    public String slug() { return first + "-" + second + "-" + strategy.wireName(); }
+    public String slug() {
+        return first + "-" + second + "-" + strategy.wireName()
+            + (interop() ? "-" + firstImpl.name() + "-" + secondImpl.name() : "");
+    }
 
     private static NatPath fullPath(Topology t, String peer) {
         return new NatPath(t.natPath(peer).stream().map(NatLayer::of).toList());

@@ -103,7 +103,7 @@ public final class ScenarioRun {
         if (lease != null) return true;
         if (labError != null) return false;
         try {
-            lease = runner.labs().acquire(scenario.topology());
+            lease = runner.labs().acquire(scenario.topology(), scenario.implementations());
             labStartMs = lease.startMs();
             runner.progress().labStarted(scenario.name(), labStartMs);
         } catch (Exception e) {
@@ -127,7 +127,7 @@ public final class ScenarioRun {
         announce();
         if (lease != null) {
             if (labInDoubt) lease.lab().close();
-            else runner.labs().release(scenario.topology(), lease.lab());
+            else runner.labs().release(scenario.topology(), scenario.implementations(), lease.lab());
         }
         String error = loadError != null ? "invalid scenario file: " + loadError
             : labError != null ? "lab failed to start: " + labError : null;

@@ -1,5 +1,8 @@
 package io.natlab.scenario.run;
 
+import io.natlab.impl.Implementation;
+import io.natlab.impl.PeerContract;
+
 import io.natlab.scenario.run.evidence.Diagnostics;
 import io.natlab.scenario.run.evidence.RouterCapture;
 import io.natlab.scenario.run.verdict.ClientReport;
@@ -82,8 +85,8 @@ final class TrialExecutor {
         long tCapture = System.nanoTime();
         Duration timeoutB = scenario.timeoutFor(plan.first(), plan.second()); // RTT-relative timeouts resolve per pair
         Duration timeoutA = timeoutB.plus(PEER_START_ALLOWANCE);
-        List<String> cmdA = clientCommand(alloc.firstId(), alloc.secondId(), alloc.firstPort(), timeoutA, plan);
-        List<String> cmdB = clientCommand(alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeoutB, plan);
+        List<String> cmdA = clientCommand(plan.firstImpl(), alloc.firstId(), alloc.secondId(), alloc.firstPort(), timeoutA, plan);
+        List<String> cmdB = clientCommand(plan.secondImpl(), alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeoutB, plan);
         LabHost hostA = lab.host(plan.first());
         Launched fa = start(hostA, withPidFile(cmdA, pidFile(alloc.firstId())));
         Launched fb = awaitRegistration(alloc.firstId(), fa.exec()) ? start(lab.host(plan.second()), cmdB) : null;
@@ -169,9 +172,13 @@ final class TrialExecutor {
         return out;
     }
 
-    List<String> clientCommand(String id, String peerId, int localPort, Duration timeout, PairPlan plan) {
-        return PunchCommand.client(lab.rendezvousEndpoint(), id, peerId, localPort, timeout, plan.strategy().wireName(),
-            scenario.echoBytes(), scenario.topology().rendezvous().token());
+    /** punch-core through its wrapper and flags; any other implementation through the peer contract's variables. */
+    List<String> clientCommand(Implementation impl, String id, String peerId, int localPort, Duration timeout, PairPlan plan) {
+        if (impl.builtIn())
+            return PunchCommand.client(lab.rendezvousEndpoint(), id, peerId, localPort, timeout, plan.strategy().wireName(),
+                scenario.echoBytes(), scenario.topology().rendezvous().token());
+        return new PeerContract(lab.rendezvousEndpoint(), id, peerId, scenario.topology().rendezvous().token(), localPort,
+            timeout, scenario.echoBytes(), plan.strategy().wireName()).argv(impl);
     }
 
     /** Waits until the server logged the first client's registration (or that client already ended). */

@@ -1,5 +1,6 @@
 package io.natlab.scenario.yaml;
 
+import io.natlab.impl.Implementation;
 import io.natlab.scenario.Expectation;
 import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
@@ -60,6 +61,7 @@ public final class ScenarioReader {
         double minSuccessRate = top.number("min-success-rate", 0, 1).orElse(ScenarioDefaults.MIN_SUCCESS_RATE);
         int echoBytes = top.integer("echo-bytes", 1, ScenarioDefaults.MAX_ECHO_BYTES).map(Long::intValue)
             .orElse(ScenarioDefaults.ECHO_BYTES);
+        List<Implementation> implementations = ImplementationsReader.read(top, source);
 
         if (problems.count() > errorsBefore) return Optional.empty();
         Topology t = topology.topology().orElseThrow();
@@ -78,7 +80,7 @@ public final class ScenarioReader {
             if (to.compareTo(timeout) > 0) timeout = to;
         }
         return Optional.of(new Scenario(name, description, source, t, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule));
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations));
     }
 
     private List<Punch> punches(MappingReader top, Set<String> declared) {

@@ -12,4 +12,8 @@ public record DockerLabFactory(LabOptions options) implements LabFactory {
     @Override public Lab start(Topology topology) {
         return DockerLab.start(topology, options);
     }
+
+    @Override public Lab start(Topology topology, java.util.List<io.natlab.impl.Implementation> implementations) {
+        return DockerLab.start(topology, options.withImplementations(implementations));
+    }
 }

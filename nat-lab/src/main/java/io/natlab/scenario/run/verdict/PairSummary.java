@@ -46,7 +46,7 @@ public final class PairSummary {
             ci.low(), ci.high(), Stats.percentile(ttp, 50), Stats.percentile(ttp, 95), Stats.max(ttp),
             methods, meanAttempts, classification, j.verdict(),
             j.message() + failedAtNote(failedAt) + fidelityNote(fidelityProblems), List.copyOf(trials), diag, failedAt,
-            plan.conditions());
+            plan.conditions(), plan.firstImpl().name(), plan.secondImpl().name());
     }
 
     /** {@code ; stopped at: punch 2, stream 7}, or nothing when every trial succeeded. */
@@ -72,6 +72,7 @@ public final class PairSummary {
         return new PairResult(plan.first(), plan.second(), plan.firstNat(), plan.secondNat(), plan.unsolicited(),
             plan.strategy().wireName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
             plan.expected().ruleId() + ": " + plan.expected().reason(), "error", 0, 0, 0, 1, null, null, null,
-            Map.of(), 0, Map.of(), Verdict.ERROR, "ERROR: " + why, List.of(), null, Map.of(), plan.conditions());
+            Map.of(), 0, Map.of(), Verdict.ERROR, "ERROR: " + why, List.of(), null, Map.of(), plan.conditions(),
+            plan.firstImpl().name(), plan.secondImpl().name());
     }
 }
