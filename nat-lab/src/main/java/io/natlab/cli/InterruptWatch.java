@@ -1,6 +1,6 @@
 package io.natlab.cli;
 
-import io.natlab.report.Progress;
+import io.natlab.scenario.run.Progress;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;

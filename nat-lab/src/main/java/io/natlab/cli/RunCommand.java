@@ -1,5 +1,11 @@
 package io.natlab.cli;
 
+import io.natlab.impl.Implementation;
+import io.natlab.impl.ImplementationLoader;
+import io.natlab.yaml.ValidationException;
+
+import io.natlab.scenario.run.docker.DockerLabFactory;
+
 import io.natlab.lab.DockerAvailability;
 import io.natlab.lab.DelayBackendChoice;
 import io.natlab.lab.LabOptions;
@@ -11,7 +17,6 @@ import io.natlab.report.ReportFolder;
 import io.natlab.report.ReportWriter;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
-import io.natlab.scenario.run.DockerLabFactory;
 import io.natlab.scenario.run.RunOptions;
 import io.natlab.scenario.run.ScenarioQueue;
 import io.natlab.scenario.run.ScenarioRunner;
@@ -43,6 +48,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--trials", paramLabel = "N", description = "Trials per pair, overriding each file's own.")
     Integer trials;
+
+    @Option(names = "--impl", paramLabel = "IMPL",
+        description = "Implementation under test, overriding each file's own (repeatable; every ordered combination "
+            + "punches each pair): punch-core, or a directory holding natlab-impl.yaml (docs/peer-contract.md).")
+    List<String> impls = new ArrayList<>();
 
     @Option(names = "--report", paramLabel = "DIR",
         description = "Where results, reports, diagnostics and natlab.log go, emptied first (default: "
@@ -83,6 +93,14 @@ public final class RunCommand implements Callable<Integer> {
         if (delayBackend != null) {
             try { DelayBackend.parseChoice(delayBackend, "--delay-backend"); } catch (IllegalArgumentException e) { usage.add(e.getMessage()); }
         }
+        List<Implementation> implementations = new ArrayList<>();
+        for (String ref : impls) {
+            try {
+                implementations.add(ImplementationLoader.load(ref));
+            } catch (ValidationException e) {
+                e.errors().forEach(v -> usage.add("--impl " + ref + ": " + v.render()));
+            }
+        }
         Optional<Path> root = repoRoot();
         Path jar = punchJar != null ? punchJar : defaultPunchJar(root);
         Path docker = dockerDir != null ? dockerDir : root.map(r -> r.resolve("docker")).orElse(null);
@@ -117,7 +135,8 @@ public final class RunCommand implements Callable<Integer> {
         if (delayBackend != null) System.setProperty(DelayBackendChoice.PROPERTY, delayBackend);
         LabOptions lab = LabOptions.fromEnvironment();
         lab = new LabOptions(jar.toAbsolutePath().normalize(), docker.toAbsolutePath().normalize(), lab.baseImage(), null);
-        RunOptions options = new RunOptions(report, trials, root.orElse(Path.of("").toAbsolutePath()), !noClassify);
+        RunOptions options = new RunOptions(report, trials, root.orElse(Path.of("").toAbsolutePath()), !noClassify,
+            implementations);
         RunResult result;
         try (InterruptWatch interrupt = new InterruptWatch(err);
              ScenarioRunner runner = new ScenarioRunner(new DockerLabFactory(lab), options, interrupt.mute(ConsoleProgress.standard()))) {

@@ -35,8 +35,9 @@ public record NatClassification(Mapping mapping, PortAssignment portAssignment, 
     }
 
     /**
-     * Differences from a claim, one readable line each (empty: the path does what it claims). The sequential
-     * delta is compared only when the claim is sequential; hairpinning only when it was measurable.
+     * Differences from a claim, one readable line each (empty: the path does what it claims). Only what was
+     * measured is compared: a property whose probe was lost is {@link #unmeasured not measured}, never a
+     * contradiction. The sequential delta is compared only when the claim is sequential.
      */
     public List<String> mismatches(NatBehaviour claimed, RouterOptions claimedOptions) {
         List<String> m = new ArrayList<>();
@@ -54,15 +55,30 @@ public record NatClassification(Mapping mapping, PortAssignment portAssignment, 
     }
 
     private static <T> void compare(List<String> out, String axis, T claimed, T measured, java.util.function.Function<T, String> name) {
-        if (!Objects.equals(claimed, measured))
-            out.add(axis + ": claimed " + name.apply(claimed) + ", measured " + (measured == null ? "(nothing)" : name.apply(measured)));
+        if (measured != null && !Objects.equals(claimed, measured))
+            out.add(axis + ": claimed " + name.apply(claimed) + ", measured " + name.apply(measured));
     }
 
-    /** One line, e.g. {@code mapping=endpoint-independent ports=preserving filtering=... unsolicited=drop hairpin=n/a}. */
+    /**
+     * Claimed properties the probes could not measure, one line each: a lost probe (mapping and port assignment
+     * come from the outbound flows), or hairpinning claimed on a site where it cannot be measured (it needs two peers
+     * on the site's own LAN). These read "not measured", never "as claimed".
+     */
+    public List<String> unmeasured(NatBehaviour claimed, RouterOptions claimedOptions) {
+        List<String> m = new ArrayList<>();
+        if (mapping == null) m.add("mapping: claimed " + claimed.mapping().yamlName() + ", not measured (the probe flows were lost)");
+        if (portAssignment == null)
+            m.add("port-assignment: claimed " + claimed.portAssignment().yamlName() + ", not measured (the probe flows were lost)");
+        if (hairpin == null && claimedOptions.hairpin())
+            m.add("hairpin: claimed on, not measured (needs two peers on the site's own LAN)");
+        return m;
+    }
+
+    /** One line, e.g. {@code mapping=endpoint-independent ports=preserving filtering=... unsolicited=drop hairpin=not-measured}. */
     public String summary() {
-        return "mapping=" + (mapping == null ? "?" : mapping.yamlName())
-            + " ports=" + (portAssignment == null ? "?" : portAssignment.yamlName()) + (portDelta == null ? "" : "(+" + portDelta + ")")
+        return "mapping=" + (mapping == null ? "not-measured" : mapping.yamlName())
+            + " ports=" + (portAssignment == null ? "not-measured" : portAssignment.yamlName()) + (portDelta == null ? "" : "(+" + portDelta + ")")
             + " filtering=" + filtering.yamlName() + " unsolicited=" + unsolicited.yamlName()
-            + " hairpin=" + (hairpin == null ? "n/a" : hairpin) + (delay == null ? "" : " " + delay.summary());
+            + " hairpin=" + (hairpin == null ? "not-measured" : hairpin) + (delay == null ? "" : " " + delay.summary());
     }
 }

@@ -59,13 +59,28 @@ public final class NatClassifier {
     public static Map<String, NatClassification> classifyAll(Lab lab, List<String> siteNames) {
         try {
             Map<String, CompletableFuture<NatClassification>> running = new LinkedHashMap<>();
-            for (String s : siteNames) running.put(s, async(() -> measure(lab, s)));
+            for (String s : siteNames) running.put(s, async(() -> measureRetryingLostProbes(lab, s)));
             Map<String, NatClassification> out = new LinkedHashMap<>();
             running.forEach((s, f) -> out.put(s, f.join()));
             return out;
         } finally {
             lab.reset();
         }
+    }
+
+    /**
+     * Measures once more when the outbound probe flows were lost (a lossy router drops probes too): a lost probe
+     * says nothing about the NAT. What is still lost after the retry is reported as not measured.
+     */
+    static NatClassification measureRetryingLostProbes(Lab lab, String siteName) {
+        NatClassification first = measure(lab, siteName);
+        if (first.mapping() != null && first.portAssignment() != null) return first;
+        NatClassification again = measure(lab, siteName);
+        List<String> ev = new ArrayList<>(first.evidence());
+        ev.add("probe flows lost: measured again");
+        ev.addAll(again.evidence());
+        return new NatClassification(again.mapping(), again.portAssignment(), again.portDelta(), again.filtering(),
+            again.unsolicited(), again.hairpin(), ev);
     }
 
     /** Measures without resetting (callers running several measurements at once reset once at the end). */

@@ -56,8 +56,6 @@ public record ContainerSpec(HostPlan host, String dockerName, String hostName, S
     }
 
     static List<String> rendezvousCommand(Rendezvous r) {
-        List<String> cmd = new ArrayList<>(List.of("punch", "server", "--port", Integer.toString(r.port())));
-        if (r.token() != null) { cmd.add("--token"); cmd.add(r.token()); }
-        return cmd;
+        return PunchCommand.server(r.port(), r.token());
     }
 }

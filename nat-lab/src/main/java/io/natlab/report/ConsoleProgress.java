@@ -4,6 +4,7 @@ import io.natlab.result.PairResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.TrialResult;
 import io.natlab.result.Verdict;
+import io.natlab.scenario.run.Progress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ public final class ConsoleProgress implements Progress {
 
     @Override public synchronized void labClassified(String scenario, double classifyMs, java.util.List<String> problems) {
         if (problems.isEmpty()) {
-            line(scenario + ": lab classified in " + Format.duration(classifyMs) + ", every NAT path as claimed");
+            line(scenario + ": lab classified in " + Format.duration(classifyMs) + ", every measured NAT property as claimed");
             return;
         }
         line(scenario + ": " + yellow(Format.WARN + " lab fidelity") + " (classified in " + Format.duration(classifyMs) + "):");

@@ -104,4 +104,19 @@ final class Format {
             return scenarioErrors == 0 ? s : s + " · " + scenarioErrors + " scenario error" + (scenarioErrors == 1 ? "" : "s");
         }
     }
+
+    /** Where the trials that were not a success stopped: "stream 7, punch 1"; "–" when all succeeded. */
+    static String failedAt(java.util.Map<io.natlab.result.FailedAt, Integer> failedAt) {
+        if (failedAt == null || failedAt.isEmpty()) return "–";
+        StringBuilder s = new StringBuilder();
+        new java.util.TreeMap<>(failedAt).forEach((phase, n) ->
+                s.append(s.length() == 0 ? "" : ", ").append(phase.jsonName()).append(' ').append(n));
+        return s.toString();
+    }
+
+    /** A pair's conditions beyond its NATs, "–" for a plain pair. */
+    static String conditions(io.natlab.result.PairConditions c) {
+        String label = c == null ? "" : c.label();
+        return label.isEmpty() ? "–" : label;
+    }
 }

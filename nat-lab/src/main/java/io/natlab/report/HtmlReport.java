@@ -1,5 +1,6 @@
 package io.natlab.report;
 
+import io.natlab.stats.Interval;
 import io.natlab.result.PairResult;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -96,7 +97,9 @@ public final class HtmlReport {
     private static String matrix(NatMatrix m, int index, List<String> details) {
         StringBuilder h = new StringBuilder();
         h.append("<div class=\"matrix\"><h2>unsolicited <span class=\"k\">").append(Html.esc(m.unsolicited()))
-                .append("</span> · <span class=\"k\">").append(Html.esc(m.strategy())).append("</span></h2>")
+                .append("</span> · <span class=\"k\">").append(Html.esc(m.strategy())).append("</span>")
+                .append(m.conditions() == null || m.conditions().label().isEmpty() ? ""
+                        : " · <span class=\"k\">" + Html.esc(m.conditions().label()) + "</span>").append("</h2>")
                 .append("<table class=\"heat\"><thead><tr><th class=\"corner\">first ↓ second →</th>");
         for (String c : m.labels()) h.append("<th scope=\"col\">").append(label(c)).append("</th>");
         h.append("</tr></thead><tbody>");
@@ -143,7 +146,7 @@ public final class HtmlReport {
 
     private static String detail(NatMatrix m, MatrixCell cell, String id) {
         StringBuilder h = new StringBuilder();
-        Stats.Interval w = cell.wilson();
+        Interval w = cell.wilson();
         h.append("<div class=\"detail\" id=\"").append(id).append("\" hidden>")
                 .append("<h3>").append(Html.esc(cell.row())).append(" <span class=\"x\">×</span> ")
                 .append(Html.esc(cell.column())).append("</h3><p class=\"sub\">").append(Html.esc(m.title())).append("</p>")
@@ -182,6 +185,9 @@ public final class HtmlReport {
                         + " · max " + Html.esc(Format.ms(p.maxMs()))))
                 .append(kv("methods", Html.esc(methods(p.methods())) + " · mean attempts "
                         + String.format(java.util.Locale.ROOT, "%.1f", p.meanAttempts())));
+        if (p.failedAt() != null && !p.failedAt().isEmpty()) h.append(kv("stopped at", Html.esc(Format.failedAt(p.failedAt()))));
+        if (p.conditions() != null && !p.conditions().label().isEmpty())
+            h.append(kv("conditions", Html.esc(p.conditions().label())));
         if (p.classification() != null && !p.classification().isEmpty()) {
             StringBuilder c = new StringBuilder();
             new java.util.TreeMap<>(p.classification()).forEach((site, summary) -> c.append("<div><b>").append(Html.esc(site)).append("</b> ")
@@ -204,6 +210,7 @@ public final class HtmlReport {
                         .append("</td><td>").append(Html.esc(Format.ms(t.timeToPunchMs()))).append("</td><td>")
                         .append(Html.esc(t.method() == null ? "–" : t.method())).append("</td><td>").append(t.attempts())
                         .append("</td><td>").append(Html.esc(Format.ms(t.rttMs()))).append("</td><td class=\"note\">");
+                if (t.failedAt() != null) h.append("<b>at ").append(t.failedAt().jsonName()).append("</b> ");
                 if (t.error() != null) h.append("<span title=\"").append(Html.esc(t.error())).append("\">")
                         .append(Html.esc(t.error())).append("</span>");
                 if (t.diagnostics() != null) h.append(' ').append(diagLink(t.diagnostics()));

@@ -1,5 +1,7 @@
 package io.natlab.report;
 
+import io.natlab.scenario.run.evidence.Diagnostics;
+
 import io.natlab.result.PairResult;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -26,11 +28,11 @@ public final class MarkdownReport {
         for (NatMatrix m : Matrices.of(run)) matrix(md, m);
 
         md.append("## Scenarios\n\n");
-        md.append("| Scenario | Pair | NAT (first × second) | Strategy | Unsolicited | Expected | Observed | Verdict | Success (95% CI) | p50 / p95 / max |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| Scenario | Pair | NAT (first × second) | Strategy | Unsolicited | Expected | Observed | Verdict | Success (95% CI) | p50 / p95 / max | Stopped at | Conditions |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioResult s : run.scenarios()) {
             if (s.error() != null) {
-                md.append("| ").append(esc(s.name())).append(" | – | – | – | – | – | – | **error** | – | – |\n");
+                md.append("| ").append(esc(s.name())).append(" | – | – | – | – | – | – | **error** | – | – | – | – |\n");
             }
             boolean first = true;
             for (PairResult p : s.pairs() == null ? List.<PairResult>of() : s.pairs()) {
@@ -41,7 +43,9 @@ public final class MarkdownReport {
                         .append(" | ").append(p.verdict() == io.natlab.result.Verdict.PASS ? "✔ pass" : "**⚠ " + Format.verdict(p.verdict()) + "**")
                         .append(" | ").append(Format.success(p.successes(), p.trials(), p.wilsonLow(), p.wilsonHigh()))
                         .append(" | ").append(Format.ms(p.p50Ms())).append(" / ").append(Format.ms(p.p95Ms()))
-                        .append(" / ").append(Format.ms(p.maxMs())).append(" |\n");
+                        .append(" / ").append(Format.ms(p.maxMs()))
+                        .append(" | ").append(esc(Format.failedAt(p.failedAt())))
+                        .append(" | ").append(esc(Format.conditions(p.conditions()))).append(" |\n");
                 first = false;
             }
         }

@@ -1,5 +1,6 @@
 package io.natlab.report;
 
+import io.natlab.result.PairConditions;
 import io.natlab.result.PairResult;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -12,7 +13,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Groups a run's pair results into one NAT x NAT matrix per (unsolicited policy, strategy). */
+/**
+ * Groups a run's pair results into one NAT x NAT matrix per (unsolicited policy, strategy, conditions): pairs whose
+ * conditions differ (loss, latency, same LAN, hairpin, ...) never share a cell, so a cell always describes one kind
+ * of pair. Plain pairs come first, then each set of conditions in the order of its label.
+ */
 public final class Matrices {
     private Matrices() {}
 
@@ -24,22 +29,28 @@ public final class Matrices {
     static final Comparator<String> STRATEGY_ORDER = knownFirst(STRATEGIES);
 
     public static List<NatMatrix> of(RunResult run) {
-        record Group(String unsolicited, String strategy) {}
-        Comparator<Group> groupOrder = Comparator.comparing(Group::unsolicited, POLICY_ORDER)
+        record Group(PairConditions conditions, String unsolicited, String strategy) {}
+        Comparator<Group> groupOrder = Comparator.comparing((Group g) -> g.conditions().label())
+                .thenComparing(g -> g.conditions().toString())
+                .thenComparing(Group::unsolicited, POLICY_ORDER)
                 .thenComparing(Group::strategy, STRATEGY_ORDER);
         Map<Group, List<CellEntry>> groups = new TreeMap<>(groupOrder);
         for (ScenarioResult s : run.scenarios()) {
             if (s.pairs() == null) continue;
             for (PairResult p : s.pairs())
-                groups.computeIfAbsent(new Group(nz(p.unsolicited()), nz(p.strategy())), g -> new ArrayList<>())
+                groups.computeIfAbsent(new Group(p.conditions(), nz(p.unsolicited()), nz(p.strategy())), g -> new ArrayList<>())
                         .add(new CellEntry(s.name(), p));
         }
         List<NatMatrix> matrices = new ArrayList<>();
-        groups.forEach((g, entries) -> matrices.add(build(g.unsolicited(), g.strategy(), entries)));
+        groups.forEach((g, entries) -> matrices.add(build(g.unsolicited(), g.strategy(), g.conditions(), entries)));
         return matrices;
     }
 
     static NatMatrix build(String unsolicited, String strategy, List<CellEntry> entries) {
+        return build(unsolicited, strategy, PairConditions.PLAIN, entries);
+    }
+
+    static NatMatrix build(String unsolicited, String strategy, PairConditions conditions, List<CellEntry> entries) {
         TreeSet<String> labels = new TreeSet<>(NatLabels.ORDER);
         Map<String, List<CellEntry>> byCell = new LinkedHashMap<>();
         for (CellEntry e : entries) {
@@ -51,7 +62,7 @@ public final class Matrices {
         Map<String, MatrixCell> cells = new LinkedHashMap<>();
         byCell.forEach((key, list) -> cells.put(key,
                 new MatrixCell(nz(list.get(0).pair().firstNat()), nz(list.get(0).pair().secondNat()), List.copyOf(list))));
-        return new NatMatrix(unsolicited, strategy, List.copyOf(labels), cells);
+        return new NatMatrix(unsolicited, strategy, conditions, List.copyOf(labels), cells);
     }
 
     private static Comparator<String> knownFirst(List<String> known) {

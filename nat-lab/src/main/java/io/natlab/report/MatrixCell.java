@@ -1,5 +1,7 @@
 package io.natlab.report;
 
+import io.natlab.stats.Interval;
+import io.natlab.stats.Stats;
 import io.natlab.result.PairResult;
 import io.natlab.result.TrialResult;
 import io.natlab.result.Verdict;
@@ -8,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One NAT x NAT cell of a matrix. Several pair results can land in one cell (several scenarios, nested
- * labels that coincide, both peers of a same-LAN pair): they are pooled — successes and trials summed, time
+ * One NAT x NAT cell of a matrix. Several pair results with the same conditions can land in one cell (several
+ * scenarios, nested labels that coincide, both orders of a pair); pairs with different conditions never do (see
+ * {@link Matrices}). They are pooled — successes and trials summed, time
  * percentiles computed over all their successful trials.
  */
 public record MatrixCell(String row, String column, List<CellEntry> entries) {
@@ -24,7 +27,7 @@ public record MatrixCell(String row, String column, List<CellEntry> entries) {
     /** Pooled success rate, null when no trial ran. */
     public Double rate() { return trials() == 0 ? null : successes() / (double) trials(); }
 
-    public Stats.Interval wilson() { return Stats.wilson(successes(), trials()); }
+    public Interval wilson() { return Stats.wilson(successes(), trials()); }
 
     /** Time-to-punch of every successful trial in the cell, in ms. */
     public List<Double> successTimes() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.natlab.result.PunchEnumsJson;
 import io.natlab.result.RunResult;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class ResultsJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addModule(new SimpleModule().addSerializer(Double.class, new FiniteDouble())
                     .addSerializer(double.class, new FiniteDouble()))
+            .addModule(PunchEnumsJson.module())
             .build();
 
     public static String toJson(RunResult run) {

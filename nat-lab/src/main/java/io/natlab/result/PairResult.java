@@ -32,10 +32,49 @@ import java.util.Map;
  * @param message          human explanation: expected vs observed, successes with interval, diagnostics path
  * @param trialResults     every trial
  * @param diagnostics      diagnostics directory of this pair (relative to the report dir), null when none
+ * @param failedAt         where the trials that were not a success stopped: phase -> count
+ * @param conditions       what besides the NATs, policy and strategy shapes this pair (null in older results: plain)
+ * @param firstImpl        the implementation the first peer ran (docs/peer-contract.md; "punch-core" when absent)
+ * @param secondImpl       the implementation the second peer ran
  */
 public record PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
                          String strategy, String expectation, String expected, String expectedReason, String observed,
                          int successes, int trials, double wilsonLow, double wilsonHigh,
                          Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
                          Map<String, String> classification, Verdict verdict, String message,
-                         List<TrialResult> trialResults, String diagnostics) {}
+                         List<TrialResult> trialResults, String diagnostics, Map<FailedAt, Integer> failedAt,
+                         PairConditions conditions, String firstImpl, String secondImpl) {
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public PairResult {
+        failedAt = failedAt == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failedAt));
+        if (conditions == null) conditions = PairConditions.PLAIN;
+        if (firstImpl == null) firstImpl = PairConditions.PUNCH_CORE;
+        if (secondImpl == null) secondImpl = PairConditions.PUNCH_CORE;
+    }
+
+    /** punch-core on both sides. */
+    public PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
+                      String strategy, String expectation, String expected, String expectedReason, String observed,
+                      int successes, int trials, double wilsonLow, double wilsonHigh,
+                      Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
+                      Map<String, String> classification, Verdict verdict, String message,
+                      List<TrialResult> trialResults, String diagnostics, Map<FailedAt, Integer> failedAt,
+                      PairConditions conditions) {
+        this(first, second, firstNat, secondNat, unsolicited, strategy, expectation, expected, expectedReason, observed,
+            successes, trials, wilsonLow, wilsonHigh, p50Ms, p95Ms, maxMs, methods, meanAttempts, classification, verdict,
+            message, trialResults, diagnostics, failedAt, conditions, null, null);
+    }
+
+    /** A pair without failure phases, plain conditions (hand-written results, tests). */
+    public PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
+                      String strategy, String expectation, String expected, String expectedReason, String observed,
+                      int successes, int trials, double wilsonLow, double wilsonHigh,
+                      Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
+                      Map<String, String> classification, Verdict verdict, String message,
+                      List<TrialResult> trialResults, String diagnostics) {
+        this(first, second, firstNat, secondNat, unsolicited, strategy, expectation, expected, expectedReason, observed,
+            successes, trials, wilsonLow, wilsonHigh, p50Ms, p95Ms, maxMs, methods, meanAttempts, classification, verdict,
+            message, trialResults, diagnostics, null, null, null, null);
+    }
+}

@@ -1,5 +1,7 @@
 package io.natlab.result;
 
+import java.util.List;
+
 /**
  * One trial of one pair: both clients' JSON results condensed.
  *
@@ -14,8 +16,28 @@ package io.natlab.result;
  * @param error          why it failed (client errors, timeouts), null on success
  * @param wallMs         wall time the trial took, overhead included
  * @param diagnostics    directory with this trial's diagnostics (relative to the report dir), null when none written
+ * @param failedAt       where a trial that is not a success stopped, null on success
+ * @param phases         each phase's time, the slower client's
+ * @param clients        both clients, first then second (empty in results written before they were recorded)
  */
 public record TrialResult(int index, String outcome, String method, Double timeToPunchMs, int attempts, Double rttMs,
-                          long bytesVerified, boolean withinBudget, String error, double wallMs, String diagnostics) {
+                          long bytesVerified, boolean withinBudget, String error, double wallMs, String diagnostics,
+                          FailedAt failedAt, PhaseTimes phases, List<ClientTrace> clients) {
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public TrialResult { clients = clients == null ? List.of() : List.copyOf(clients); }
+
+    /** A trial without its phases and clients (hand-written results, tests). */
+    public TrialResult(int index, String outcome, String method, Double timeToPunchMs, int attempts, Double rttMs,
+                       long bytesVerified, boolean withinBudget, String error, double wallMs, String diagnostics) {
+        this(index, outcome, method, timeToPunchMs, attempts, rttMs, bytesVerified, withinBudget, error, wallMs,
+            diagnostics, null, null, List.of());
+    }
+
     public boolean success() { return "direct".equals(outcome) && withinBudget; }
+
+    public TrialResult withDiagnostics(String dir, double wallMs) {
+        return new TrialResult(index, outcome, method, timeToPunchMs, attempts, rttMs, bytesVerified, withinBudget,
+            error, wallMs, dir, failedAt, phases, clients);
+    }
 }

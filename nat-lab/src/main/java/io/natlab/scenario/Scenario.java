@@ -1,5 +1,8 @@
 package io.natlab.scenario;
 
+import io.natlab.impl.Implementation;
+
+import io.natlab.punch.Strategy;
 import io.natlab.scenario.yaml.ScenarioDefaults;
 import io.natlab.topology.Topology;
 
@@ -24,10 +27,26 @@ import java.util.List;
  * @param budgetRule     the budget as written, possibly relative to the pair's RTT ({@code 2rtt + 100ms});
  *                       {@link #budget} is it resolved for the scenario's slowest pair
  * @param timeoutRule    the timeout as written, or {@code null} for the default max(5 s, 2 x the pair's budget)
+ * @param implementations the implementations under test; every ordered combination of them punches each pair
+ *                       (default: punch-core alone)
  */
 public record Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                        List<Strategy> strategies, Duration budget, Duration timeout, int trials,
-                       double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule) {
+                       double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
+                       List<Implementation> implementations) {
+    public Scenario {
+        implementations = implementations == null || implementations.isEmpty()
+            ? List.of(Implementation.PUNCH_CORE) : List.copyOf(implementations);
+    }
+
+    /** punch-core alone. */
+    public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
+                    List<Strategy> strategies, Duration budget, Duration timeout, int trials,
+                    double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule) {
+        this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
+            budgetRule, timeoutRule, List.of());
+    }
+
 
     /** Fixed (not RTT-relative) budget and timeout. */
     public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
@@ -39,7 +58,13 @@ public record Scenario(String name, String description, Path source, Topology to
 
     public Scenario withTrials(int n) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, n,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations);
+    }
+
+    /** The same scenario run with other implementations (a command-line override). */
+    public Scenario withImplementations(List<Implementation> impls) {
+        return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, trials,
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls);
     }
 
     /** The pair's configured path RTT ({@link PairRtt}). */

@@ -1,6 +1,6 @@
 package io.natlab.cli;
 
-import io.natlab.report.Progress;
+import io.natlab.scenario.run.Progress;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

@@ -40,11 +40,15 @@ class NatClassificationTest {
         assertThat(c.mismatches(NatPreset.SYMMETRIC_SEQUENTIAL.behaviour().withPortDelta(3), DROP)).containsExactly("port-delta: claimed 3, measured 2");
     }
 
-    @Test void unmeasuredHairpinIsNotAMismatchButUnmeasuredMappingIs() {
+    @Test void whatWasNotMeasuredIsNeverAMismatchButReadsNotMeasured() {
         NatClassification c = new NatClassification(null, null, null, Filtering.ADDRESS_AND_PORT_DEPENDENT, UnsolicitedPolicy.ICMP, null, List.of());
         RouterOptions icmpHairpin = new RouterOptions(UnsolicitedPolicy.ICMP, true, 0, Duration.ZERO, Duration.ZERO, Map.of());
-        assertThat(c.mismatches(NatPreset.PORT_RESTRICTED_CONE.behaviour(), icmpHairpin)).containsExactly(
-            "mapping: claimed endpoint-independent, measured (nothing)", "port-assignment: claimed preserving, measured (nothing)");
+        assertThat(c.mismatches(NatPreset.PORT_RESTRICTED_CONE.behaviour(), icmpHairpin)).isEmpty();
+        assertThat(c.unmeasured(NatPreset.PORT_RESTRICTED_CONE.behaviour(), icmpHairpin)).containsExactly(
+            "mapping: claimed endpoint-independent, not measured (the probe flows were lost)",
+            "port-assignment: claimed preserving, not measured (the probe flows were lost)",
+            "hairpin: claimed on, not measured (needs two peers on the site's own LAN)");
+        assertThat(c.summary()).contains("mapping=not-measured", "hairpin=not-measured");
     }
 
     @Test void summaryIsOneLine() {

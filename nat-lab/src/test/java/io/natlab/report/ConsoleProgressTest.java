@@ -1,5 +1,6 @@
 package io.natlab.report;
 
+import io.natlab.scenario.run.Progress;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.TrialResult;
 import io.natlab.result.Verdict;
@@ -59,7 +60,7 @@ class ConsoleProgressTest {
         p.labClassified("prc", 4100, List.of());
         p.labClassified("cgn", 3900, List.of("home-a behind cgn: filtering: claimed address-and-port-dependent, measured endpoint-independent"));
         assertThat(lines()).containsExactly(
-                "[00:00] prc: lab classified in 4.1 s, every NAT path as claimed",
+                "[00:00] prc: lab classified in 4.1 s, every measured NAT property as claimed",
                 "[00:00] cgn: ⚠ lab fidelity (classified in 3.9 s):",
                 "[00:00] cgn:   home-a behind cgn: filtering: claimed address-and-port-dependent, measured endpoint-independent");
     }

@@ -1,5 +1,7 @@
 package io.natlab.report;
 
+import io.natlab.scenario.run.evidence.Diagnostics;
+
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.Verdict;

@@ -1,5 +1,7 @@
 package io.natlab.report;
 
+import io.natlab.stats.Stats;
+import io.natlab.result.PairConditions;
 import io.natlab.result.PairResult;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -82,5 +84,26 @@ class MatricesTest {
         assertThat(failed.observed()).isEqualTo(MatrixCell.Observed.FAILED);
         assertThat(failed.p50Ms()).isNull();
         assertThat(failed.failedVerdict()).isFalse();
+    }
+
+    @Test
+    void pairsWithDifferentConditionsNeverShareACell() {
+        PairResult plain = Pairs.pass("port-restricted-cone", "port-restricted-cone", 10.0, 20.0);
+        PairResult sameLan = withConditions(plain, new PairConditions(PairConditions.SAME_LAN, 0, 0, 0, 0, false, "punch-core"));
+        PairResult lossy = withConditions(Pairs.pair("port-restricted-cone", "port-restricted-cone", "drop", "listen-connect",
+                Verdict.PASS, null, null, null), new PairConditions(PairConditions.INTERNET, 30, 30, 0, 0, false, "punch-core"));
+        List<NatMatrix> ms = Matrices.of(run(List.of(plain, sameLan), List.of(lossy)));
+        assertThat(ms).extracting(NatMatrix::title).containsExactly("unsolicited drop · listen-connect",
+                "unsolicited drop · listen-connect · loss 30%",
+                "unsolicited drop · listen-connect · same LAN");
+        for (NatMatrix m : ms)
+            assertThat(m.cell("port-restricted-cone", "port-restricted-cone").orElseThrow().entries()).hasSize(1);
+    }
+
+    private static PairResult withConditions(PairResult p, PairConditions c) {
+        return new PairResult(p.first(), p.second(), p.firstNat(), p.secondNat(), p.unsolicited(), p.strategy(),
+                p.expectation(), p.expected(), p.expectedReason(), p.observed(), p.successes(), p.trials(), p.wilsonLow(),
+                p.wilsonHigh(), p.p50Ms(), p.p95Ms(), p.maxMs(), p.methods(), p.meanAttempts(), p.classification(),
+                p.verdict(), p.message(), p.trialResults(), p.diagnostics(), p.failedAt(), c);
     }
 }

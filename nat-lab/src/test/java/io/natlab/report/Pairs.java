@@ -1,5 +1,7 @@
 package io.natlab.report;
 
+import io.natlab.stats.Interval;
+import io.natlab.stats.Stats;
 import io.natlab.result.PairResult;
 import io.natlab.result.TrialResult;
 import io.natlab.result.Verdict;
@@ -28,7 +30,7 @@ final class Pairs {
         }
         int successes = ok.size();
         String observed = successes >= 0.8 * times.length && times.length > 0 ? "direct" : "failed";
-        Stats.Interval w = Stats.wilson(successes, times.length);
+        Interval w = Stats.wilson(successes, times.length);
         String expected = verdict == Verdict.PASS ? observed : observed.equals("direct") ? "failed" : "direct";
         return new PairResult("alice", "bob", firstNat, secondNat, unsolicited, strategy, "auto", expected, "rule",
                 observed, successes, times.length, w.low(), w.high(), Stats.percentile(ok, 50), Stats.percentile(ok, 95),

@@ -1,6 +1,14 @@
 package io.natlab.report;
 
+import io.natlab.stats.Interval;
+import io.natlab.stats.Stats;
+import io.natlab.punch.Outcome;
+import io.natlab.result.ClientStage;
+import io.natlab.result.ClientTrace;
+import io.natlab.result.FailedAt;
+import io.natlab.result.PairConditions;
 import io.natlab.result.PairResult;
+import io.natlab.result.PhaseTimes;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.TrialResult;
@@ -106,16 +114,23 @@ public final class SampleRuns {
                         65536, true, null, 1700 + random.nextInt(400), null));
             } else {
                 boolean unexpected = expectedDirect;
+                PhaseTimes phases = new PhaseTimes(600.0 + random.nextInt(50), 6000.0, null);
+                List<ClientTrace> clients = List.of(
+                        new ClientTrace(first, first + "-t" + t, 9000, ClientStage.INSTRUCTED, Outcome.FAILED, null, attempts / 2,
+                                6000.0, "timeout after 6s", false, phases,
+                                List.of("2025-01-14T09:31:02.101Z registered public=198.18.0.3:40001 private=10.1.0.2:40001"), 0),
+                        new ClientTrace(second, second + "-t" + t, 6000, ClientStage.INSTRUCTED, Outcome.FAILED, null,
+                                attempts - attempts / 2, 6000.0, "timeout after 6s", false, phases, List.of(), 0));
                 trialResults.add(new TrialResult(t, "failed", null, null, attempts, null, 0, false,
                         "alice: timeout after 6s (no SYN-ACK from " + second + "); bob: timeout after 6s", 6900 + random.nextInt(300),
-                        unexpected ? pairDir + "/trial-" + t : null));
+                        unexpected ? pairDir + "/trial-" + t : null, FailedAt.PUNCH, phases, clients));
             }
         }
         String observed = successes / (double) trials >= 0.8 ? "direct" : "failed";
         String expected = expectedDirect ? "direct" : "failed";
         Verdict verdict = observed.equals(expected) ? Verdict.PASS
                 : observed.equals("direct") ? Verdict.UNEXPECTED_SUCCESS : Verdict.UNEXPECTED_FAILURE;
-        Stats.Interval w = Stats.wilson(successes, trials);
+        Interval w = Stats.wilson(successes, trials);
         String diagnostics = verdict == Verdict.PASS ? null : pairDir;
         String message = verdict == Verdict.PASS ? "expected " + expected + ", observed " + observed
                 : String.format("expected %s, observed %s: %d/%d direct (95%% CI %.0f–%.0f%%); diagnostics: %s",
@@ -128,7 +143,8 @@ public final class SampleRuns {
         return new PairResult(first, second, firstNat, secondNat, unsolicited, strategy, expectation, expected, reason,
                 observed, successes, trials, w.low(), w.high(), Stats.percentile(times, 50), Stats.percentile(times, 95),
                 Stats.max(times), methods, attemptsSum / (double) trials, classification, verdict, message, trialResults,
-                diagnostics);
+                diagnostics, successes < trials ? Map.of(FailedAt.PUNCH, trials - successes) : Map.of(),
+                PairConditions.PLAIN);
     }
 
     private static String describe(String nat) {

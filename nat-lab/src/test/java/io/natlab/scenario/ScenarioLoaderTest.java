@@ -1,5 +1,6 @@
 package io.natlab.scenario;
 
+import io.natlab.punch.Strategy;
 import io.natlab.topology.Filtering;
 import io.natlab.topology.Mapping;
 import io.natlab.topology.NatBehaviour;

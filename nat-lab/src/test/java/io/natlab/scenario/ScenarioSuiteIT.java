@@ -1,15 +1,16 @@
 package io.natlab.scenario;
 
+import io.natlab.scenario.run.cli.ScenarioFiles;
+import io.natlab.scenario.run.docker.DockerLabFactory;
+
 import io.natlab.lab.LabOptions;
 import io.natlab.report.ConsoleProgress;
 import io.natlab.report.ReportWriter;
 import io.natlab.result.PairResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.Verdict;
-import io.natlab.scenario.run.DockerLabFactory;
 import io.natlab.scenario.run.PairPlan;
 import io.natlab.scenario.run.RunOptions;
-import io.natlab.scenario.run.ScenarioFiles;
 import io.natlab.scenario.run.ScenarioQueue;
 import io.natlab.scenario.run.ScenarioRun;
 import io.natlab.scenario.run.ScenarioRunner;
@@ -40,9 +41,22 @@ class ScenarioSuiteIT {
     static final Path REPO = Path.of(prop("natlab.repoRoot", "..")).toAbsolutePath().normalize();
     static final Path REPORT = Path.of(prop("natlab.reportDir", "target/natlab-report")).toAbsolutePath().normalize();
     static final ScenarioRunner RUNNER = new ScenarioRunner(new DockerLabFactory(LabOptions.fromEnvironment()),
-        new RunOptions(REPORT, positive("natlab.trials", null), REPO, !"false".equalsIgnoreCase(prop("natlab.classify", "true"))),
+        new RunOptions(REPORT, positive("natlab.trials", null), REPO, !"false".equalsIgnoreCase(prop("natlab.classify", "true")),
+            implementations(prop("natlab.impls", ""))),
         ConsoleProgress.standard());
     static final ScenarioQueue QUEUE = new ScenarioQueue(RUNNER, positive("natlab.parallel", 2));
+
+    /** {@code -Dnatlab.impls=punch-core,examples/python-punch}: relative directories resolve against the repository. */
+    static List<io.natlab.impl.Implementation> implementations(String spec) {
+        List<io.natlab.impl.Implementation> out = new java.util.ArrayList<>();
+        for (String ref : spec.split(",")) {
+            if (ref.isBlank()) continue;
+            String r = ref.strip();
+            out.add(io.natlab.impl.ImplementationLoader.load(
+                r.equals(io.natlab.impl.Implementation.PUNCH_CORE.name()) ? r : REPO.resolve(r).toString()));
+        }
+        return out;
+    }
 
     @TestFactory
     Stream<DynamicNode> scenarios() {

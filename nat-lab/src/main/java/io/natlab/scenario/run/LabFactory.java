@@ -1,5 +1,8 @@
 package io.natlab.scenario.run;
 
+import io.natlab.impl.Implementation;
+import java.util.List;
+
 import io.natlab.lab.Lab;
 import io.natlab.topology.Topology;
 
@@ -7,4 +10,9 @@ import io.natlab.topology.Topology;
 @FunctionalInterface
 public interface LabFactory {
     Lab start(Topology topology) throws Exception;
+
+    /** A lab whose peers also carry these implementations under test (docs/peer-contract.md). */
+    default Lab start(Topology topology, List<Implementation> implementations) throws Exception {
+        return start(topology);
+    }
 }

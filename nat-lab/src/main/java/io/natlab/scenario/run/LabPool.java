@@ -1,5 +1,8 @@
 package io.natlab.scenario.run;
 
+import io.natlab.impl.Implementation;
+import java.util.List;
+
 import io.natlab.lab.Lab;
 import io.natlab.topology.Site;
 import io.natlab.topology.Topology;
@@ -31,7 +34,12 @@ public final class LabPool implements AutoCloseable {
     }
 
     public Lease acquire(Topology topology) throws Exception {
-        String key = key(topology);
+        return acquire(topology, List.of());
+    }
+
+    /** A lab whose peers carry these implementations besides punch-core; labs are shared only with the same set. */
+    public Lease acquire(Topology topology, List<Implementation> implementations) throws Exception {
+        String key = key(topology, implementations);
         synchronized (this) {
             if (closed) throw new IllegalStateException("lab pool is closed");
             for (Iterator<Idle> it = idle.iterator(); it.hasNext(); ) {
@@ -40,17 +48,22 @@ public final class LabPool implements AutoCloseable {
             }
         }
         long t0 = System.nanoTime();
-        Lab lab = factory.start(topology);
+        Lab lab = external(implementations).isEmpty() ? factory.start(topology)
+            : factory.start(topology, implementations);
         return new Lease(lab, false, (System.nanoTime() - t0) / 1e6);
     }
 
     /** Gives a healthy lab back for reuse (a lab whose state is in doubt should be closed instead). */
     public void release(Topology topology, Lab lab) {
+        release(topology, List.of(), lab);
+    }
+
+    public void release(Topology topology, List<Implementation> implementations, Lab lab) {
         Lab evicted = null;
         synchronized (this) {
             if (closed) { evicted = lab; }
             else {
-                idle.addLast(new Idle(key(topology), lab));
+                idle.addLast(new Idle(key(topology, implementations), lab));
                 if (idle.size() > maxIdle) evicted = idle.removeFirst().lab;
             }
         }
@@ -61,6 +74,14 @@ public final class LabPool implements AutoCloseable {
         Deque<Idle> toClose;
         synchronized (this) { closed = true; toClose = new ArrayDeque<>(idle); idle.clear(); }
         toClose.forEach(i -> i.lab.close());
+    }
+
+    static String key(Topology t, List<Implementation> implementations) {
+        return key(t) + ";impls=" + external(implementations).stream().map(i -> i.name() + "@" + i.home()).sorted().toList();
+    }
+
+    private static List<Implementation> external(List<Implementation> implementations) {
+        return implementations.stream().filter(i -> !i.builtIn()).toList();
     }
 
     /** Everything that shapes a lab, nothing about where it was written. */

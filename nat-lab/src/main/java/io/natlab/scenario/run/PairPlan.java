@@ -1,9 +1,13 @@
 package io.natlab.scenario.run;
 
+import io.natlab.impl.Capability;
+import io.natlab.impl.Implementation;
+
+import io.natlab.result.PairConditions;
 import io.natlab.scenario.Expectation;
 import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
-import io.natlab.scenario.Strategy;
+import io.natlab.punch.Strategy;
 import io.natlab.scenario.theory.NatPath;
 import io.natlab.scenario.theory.NatLayer;
 import io.natlab.scenario.theory.Prediction;
@@ -11,7 +15,9 @@ import io.natlab.scenario.theory.TheoryOracle;
 import io.natlab.topology.Topology;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,11 +31,15 @@ import java.util.stream.Collectors;
  * @param firstNat    label of the first peer's NAT path
  * @param secondNat   label of the second peer's NAT path
  * @param unsolicited the NATs' unsolicited-SYN policies, see {@link #unsolicitedLabel}
+ * @param conditions  everything else that shapes the outcome, see {@link PairConditionsOf}
+ * @param firstImpl   the implementation the first peer runs
+ * @param secondImpl  the implementation the second peer runs
  */
 public record PairPlan(String first, String second, Strategy strategy, Expectation declared, Prediction expected,
-                       String firstNat, String secondNat, String unsolicited) {
+                       String firstNat, String secondNat, String unsolicited, PairConditions conditions,
+                       Implementation firstImpl, Implementation secondImpl) {
 
-    /** Every pair x role order x strategy of a scenario, in file order. */
+    /** Every pair x role order x strategy x ordered implementation pair of a scenario, in file order. */
     public static List<PairPlan> expand(Scenario s) {
         List<PairPlan> plans = new ArrayList<>();
         for (Punch p : s.punches()) {
@@ -38,15 +48,31 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
             if (p.bothOrders()) orders.add(new String[] {p.b(), p.a()});
             for (String[] o : orders)
                 for (Strategy st : s.strategies())
-                    plans.add(of(s.topology(), o[0], o[1], st, p.expect()));
+                    for (Implementation ia : s.implementations())
+                        for (Implementation ib : s.implementations())
+                            plans.add(of(s.topology(), o[0], o[1], st, p.expect(), ia, ib));
         }
         return plans;
     }
 
     public static PairPlan of(Topology t, String first, String second, Strategy strategy, Expectation declared) {
+        return of(t, first, second, strategy, declared, Implementation.PUNCH_CORE, Implementation.PUNCH_CORE);
+    }
+
+    public static PairPlan of(Topology t, String first, String second, Strategy strategy, Expectation declared,
+                              Implementation firstImpl, Implementation secondImpl) {
         NatPath a = fullPath(t, first), b = fullPath(t, second);
-        return new PairPlan(first, second, strategy, declared, TheoryOracle.resolve(declared, t, first, second, strategy),
-            a.label(), b.label(), unsolicitedLabel(a, b));
+        Set<Capability> both = EnumSet.noneOf(Capability.class);
+        both.addAll(firstImpl.capabilities());
+        both.retainAll(secondImpl.capabilities());
+        return new PairPlan(first, second, strategy, declared, TheoryOracle.resolve(declared, t, first, second, strategy, both),
+            a.label(), b.label(), unsolicitedLabel(a, b), PairConditionsOf.of(t, first, second, firstImpl, secondImpl),
+            firstImpl, secondImpl);
+    }
+
+    /** Whether anything but punch-core runs: then names and folders carry the implementations. */
+    public boolean interop() {
+        return !firstImpl.builtIn() || !secondImpl.builtIn();
     }
 
     /**
@@ -64,11 +90,15 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
 
     /** {@code alice(port-restricted-cone) → bob(symmetric) [listen-connect]}: the JUnit display name. */
     public String displayName() {
-        return first + "(" + firstNat + ") → " + second + "(" + secondNat + ") [" + strategy.cliName() + "]";
+        return first + "(" + firstNat + ") → " + second + "(" + secondNat + ") [" + strategy.wireName()
+            + (interop() ? ", " + firstImpl.name() + " → " + secondImpl.name() : "") + "]";
     }
 
     /** {@code alice-bob-listen-connect}: the diagnostics directory name. */
-    public String slug() { return first + "-" + second + "-" + strategy.cliName(); }
+    public String slug() {
+        return first + "-" + second + "-" + strategy.wireName()
+            + (interop() ? "-" + firstImpl.name() + "-" + secondImpl.name() : "");
+    }
 
     private static NatPath fullPath(Topology t, String peer) {
         return new NatPath(t.natPath(peer).stream().map(NatLayer::of).toList());

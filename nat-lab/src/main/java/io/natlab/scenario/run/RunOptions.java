@@ -1,5 +1,8 @@
 package io.natlab.scenario.run;
 
+import io.natlab.impl.Implementation;
+import java.util.List;
+
 import java.nio.file.Path;
 
 /**
@@ -10,8 +13,19 @@ import java.nio.file.Path;
  * @param repoRoot       repository root (rerun commands run from there)
  * @param classify       measure every lab's NAT paths once after it starts (about 4 s per lab) so results show
  *                       what the lab really did; off trades that evidence for speed
+ * @param implementationsOverride implementations under test instead of each scenario's own, or null
  */
-public record RunOptions(Path reportDir, Integer trialsOverride, Path repoRoot, boolean classify) {
+public record RunOptions(Path reportDir, Integer trialsOverride, Path repoRoot, boolean classify,
+                         List<Implementation> implementationsOverride) {
+    public RunOptions {
+        implementationsOverride = implementationsOverride == null || implementationsOverride.isEmpty() ? null
+            : List.copyOf(implementationsOverride);
+    }
+
+    public RunOptions(Path reportDir, Integer trialsOverride, Path repoRoot, boolean classify) {
+        this(reportDir, trialsOverride, repoRoot, classify, null);
+    }
+
     /** Classification on (the default). */
     public RunOptions(Path reportDir, Integer trialsOverride, Path repoRoot) {
         this(reportDir, trialsOverride, repoRoot, true);

@@ -1,5 +1,10 @@
 package io.natlab.scenario.run;
 
+import io.natlab.scenario.run.cli.RerunCommand;
+import io.natlab.scenario.run.evidence.Diagnostics;
+import io.natlab.scenario.run.fidelity.LabFidelity;
+import io.natlab.scenario.run.verdict.PairSummary;
+
 import io.natlab.result.PairResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.TrialResult;
@@ -81,7 +86,7 @@ public final class ScenarioRun {
             for (int i = 1; i <= scenario.trials(); i++) {
                 TrialResult t = trials.run(plan, i);
                 done.add(t);
-                runner.progress().trialDone(scenario.name(), plan.first(), plan.second(), plan.strategy().cliName(), t,
+                runner.progress().trialDone(scenario.name(), plan.first(), plan.second(), plan.strategy().wireName(), t,
                     scenario.trials());
             }
         } catch (RuntimeException e) {
@@ -98,7 +103,7 @@ public final class ScenarioRun {
         if (lease != null) return true;
         if (labError != null) return false;
         try {
-            lease = runner.labs().acquire(scenario.topology());
+            lease = runner.labs().acquire(scenario.topology(), scenario.implementations());
             labStartMs = lease.startMs();
             runner.progress().labStarted(scenario.name(), labStartMs);
         } catch (Exception e) {
@@ -122,7 +127,7 @@ public final class ScenarioRun {
         announce();
         if (lease != null) {
             if (labInDoubt) lease.lab().close();
-            else runner.labs().release(scenario.topology(), lease.lab());
+            else runner.labs().release(scenario.topology(), scenario.implementations(), lease.lab());
         }
         String error = loadError != null ? "invalid scenario file: " + loadError
             : labError != null ? "lab failed to start: " + labError : null;

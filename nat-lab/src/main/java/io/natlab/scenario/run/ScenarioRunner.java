@@ -1,7 +1,10 @@
 package io.natlab.scenario.run;
 
+import io.natlab.scenario.run.evidence.Diagnostics;
+import io.natlab.scenario.run.fidelity.LabClassifier;
+import io.natlab.scenario.run.fidelity.LabFidelity;
+
 import io.natlab.lab.Lab;
-import io.natlab.report.Progress;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.scenario.Scenario;
@@ -77,6 +80,7 @@ public final class ScenarioRunner implements AutoCloseable {
             return ScenarioRun.invalid(this, file, e.getMessage());
         }
         if (options.trialsOverride() != null) s = s.withTrials(options.trialsOverride());
+        if (options.implementationsOverride() != null) s = s.withImplementations(options.implementationsOverride());
         diagnostics.clearScenario(s.name());
         return new ScenarioRun(this, file, s);
     }

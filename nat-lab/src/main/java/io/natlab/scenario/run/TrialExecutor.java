@@ -1,8 +1,18 @@
 package io.natlab.scenario.run;
 
+import io.natlab.impl.Implementation;
+import io.natlab.impl.PeerContract;
+
+import io.natlab.scenario.run.evidence.Diagnostics;
+import io.natlab.scenario.run.evidence.RouterCapture;
+import io.natlab.scenario.run.verdict.ClientReport;
+import io.natlab.scenario.run.verdict.ClientRun;
+import io.natlab.scenario.run.verdict.TrialAssessment;
+
 import io.natlab.lab.ExecResult;
 import io.natlab.lab.Lab;
 import io.natlab.lab.LabHost;
+import io.natlab.lab.PunchCommand;
 import io.natlab.lab.RouterHost;
 import io.natlab.result.TrialResult;
 import io.natlab.scenario.Expectation;
@@ -14,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,18 +32,16 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
  * Runs one trial on a live lab: reset, capture on the routers involved, start the first client, wait until the
- * rendezvous server has registered it, start the second, collect both JSON results, judge, and keep the evidence when
- * the trial did not do what was expected.
+ * rendezvous server has registered it, start the second, collect both JSON results and event logs, judge, and keep the
+ * evidence when the trial failed or did not do what was expected (at most {@link #MAX_DIAGNOSED_PER_PAIR} per pair).
  */
 final class TrialExecutor {
     private static final Logger log = LoggerFactory.getLogger(TrialExecutor.class);
-    /** JVM flags that make the short-lived client start faster (it runs for seconds, C2 never pays off). */
-    static final List<String> CLIENT_JVM = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-        "-jar", "/opt/punch/punch.jar");
     /** Client JVM start and exit on top of the punch timeout. */
     private static final Duration EXEC_SLACK = Duration.ofSeconds(20);
     /**
@@ -41,12 +50,16 @@ final class TrialExecutor {
      * when the second client fails, the first is stopped instead of waiting its deadline out.
      */
     static final Duration PEER_START_ALLOWANCE = Duration.ofSeconds(3);
+    /** Trials per pair whose full evidence (captures, logs, rulesets) is kept, so long runs stay small. */
+    static final int MAX_DIAGNOSED_PER_PAIR = 3;
 
     private final Lab lab;
     private final Scenario scenario;
     private final TrialAllocator allocator;
     private final ExecutorService threads;
     private final Diagnostics diagnostics;
+    /** Failed (or surprising) trials of this pair that got diagnostics so far. */
+    private int diagnosed;
 
     TrialExecutor(Lab lab, Scenario scenario, TrialAllocator allocator, ExecutorService threads, Diagnostics diagnostics) {
         this.lab = lab;
@@ -70,41 +83,39 @@ final class TrialExecutor {
                 + r.exitCode() + "): " + (r.stderr() + r.stdout()).strip());
         }
         long tCapture = System.nanoTime();
-        Duration timeout = scenario.timeoutFor(plan.first(), plan.second()); // RTT-relative timeouts resolve per pair
-        List<String> cmdA = clientCommand(alloc.firstId(), alloc.secondId(), alloc.firstPort(),
-            timeout.plus(PEER_START_ALLOWANCE), plan);
-        List<String> cmdB = clientCommand(alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeout, plan);
+        Duration timeoutB = scenario.timeoutFor(plan.first(), plan.second()); // RTT-relative timeouts resolve per pair
+        Duration timeoutA = timeoutB.plus(PEER_START_ALLOWANCE);
+        List<String> cmdA = clientCommand(plan.firstImpl(), alloc.firstId(), alloc.secondId(), alloc.firstPort(), timeoutA, plan);
+        List<String> cmdB = clientCommand(plan.secondImpl(), alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeoutB, plan);
         LabHost hostA = lab.host(plan.first());
-        Future<ExecResult> fa = start(hostA, withPidFile(cmdA, pidFile(alloc.firstId())));
-        Future<ExecResult> fb = awaitRegistration(alloc.firstId(), fa) ? start(lab.host(plan.second()), cmdB) : null;
+        Launched fa = start(hostA, withPidFile(cmdA, pidFile(alloc.firstId())));
+        Launched fb = awaitRegistration(alloc.firstId(), fa.exec()) ? start(lab.host(plan.second()), cmdB) : null;
         long tRegistered = System.nanoTime();
-        ClientRun second = fb != null ? collect(plan.second(), alloc.secondId(), cmdB, fb)
-            : ClientRun.notStarted(plan.second(), alloc.secondId(), "not started: the rendezvous server never logged "
-                + "'registered id=" + alloc.firstId() + "' before the first client ended or timed out");
-        boolean stopped = !second.report().direct() && !fa.isDone();
+        ClientRun second = fb != null ? collect(plan.second(), alloc.secondId(), cmdB, timeoutB, fb)
+            : ClientRun.notStarted(plan.second(), alloc.secondId(), timeoutB, "not started: the rendezvous server never "
+                + "logged 'registered id=" + alloc.firstId() + "' before the first client ended or timed out");
+        boolean stopped = !second.report().direct() && !fa.exec().isDone();
         if (stopped) // the trial has failed: do not wait out the first client's longer deadline
             hostA.exec(Duration.ofSeconds(5), "sh", "-c", "kill $(cat " + pidFile(alloc.firstId()) + ") 2>/dev/null; true");
-        ClientRun first = collect(plan.first(), alloc.firstId(), cmdA, fa);
+        ClientRun first = collect(plan.first(), alloc.firstId(), cmdA, timeoutA, fa);
         if (stopped && first.report().error() != null && first.report().error().startsWith("client printed no JSON"))
-            first = new ClientRun(first.peer(), first.id(), first.command(), first.exec(),
-                ClientReport.failure("stopped by the runner after the second client failed"));
+            first = first.withReport(ClientReport.failure("stopped by the runner after the second client failed"), true);
 
         double wallMs = (System.nanoTime() - t0) / 1e6;
-        TrialResult result = TrialAssessment.assess(index, first.report(), second.report(), scenario.echoBytes(),
-            scenario.budgetFor(plan.first(), plan.second()), wallMs, null);
+        TrialResult result = TrialAssessment.assess(index, first, second, scenario.echoBytes(),
+            scenario.budgetFor(plan.first(), plan.second()), wallMs);
         boolean expectedDirect = plan.expected().outcome() == Expectation.DIRECT;
-        boolean unexpected = result.success() != expectedDirect;
+        // Evidence for every trial that failed or surprised, expected or not, up to the per-pair cap.
+        boolean keep = (!result.success() || result.success() != expectedDirect) && diagnosed < MAX_DIAGNOSED_PER_PAIR;
         long tClients = System.nanoTime();
-        if (unexpected) inParallel(captures, RouterCapture::stop);
+        if (keep) inParallel(captures, RouterCapture::stop);
         if (log.isDebugEnabled()) log.debug("trial {} phases ms: reset {} capture {} first-registered {} clients {} stop {}",
             alloc.trial(), ms(t0, tReset), ms(tReset, tCapture), ms(tCapture, tRegistered), ms(tRegistered, tClients),
             ms(tClients, System.nanoTime()));
-        if (!unexpected) return result;
+        if (!keep) return result;
 
-        String rel = diagnostics.trialDir(scenario, plan, index);
-        TrialResult withDiag = new TrialResult(result.index(), result.outcome(), result.method(), result.timeToPunchMs(),
-            result.attempts(), result.rttMs(), result.bytesVerified(), result.withinBudget(),
-            result.error(), (System.nanoTime() - t0) / 1e6, rel);
+        diagnosed++;
+        TrialResult withDiag = result.withDiagnostics(diagnostics.trialDir(scenario, plan, index), (System.nanoTime() - t0) / 1e6);
         diagnostics.writeTrial(lab, scenario, plan, withDiag, alloc, List.of(first, second), captures, captureProblems);
         return withDiag;
     }
@@ -128,9 +139,20 @@ final class TrialExecutor {
 
     private static long ms(long from, long to) { return (to - from) / 1_000_000; }
 
-    private Future<ExecResult> start(LabHost host, List<String> command) {
+    /** A client exec in flight, with when it was launched and when its exec returned. */
+    private record Launched(Instant at, Future<ExecResult> exec, AtomicReference<Instant> ended) {}
+
+    private Launched start(LabHost host, List<String> command) {
         Duration limit = scenario.timeout().plus(PEER_START_ALLOWANCE).plus(EXEC_SLACK);
-        return threads.submit(() -> host.exec(limit, command.toArray(String[]::new)));
+        AtomicReference<Instant> ended = new AtomicReference<>();
+        Instant at = Instant.now();
+        return new Launched(at, threads.submit(() -> {
+            try {
+                return host.exec(limit, command.toArray(String[]::new));
+            } finally {
+                ended.set(Instant.now());
+            }
+        }), ended);
     }
 
     /** Routers on either peer's path, innermost first, each once. */
@@ -150,14 +172,13 @@ final class TrialExecutor {
         return out;
     }
 
-    List<String> clientCommand(String id, String peerId, int localPort, Duration timeout, PairPlan plan) {
-        List<String> cmd = new ArrayList<>(CLIENT_JVM);
-        cmd.addAll(List.of("client", "--server", lab.rendezvousEndpoint(), "--id", id, "--peer", peerId,
-            "--local-port", Integer.toString(localPort), "--timeout", timeout.toMillis() + "ms",
-            "--strategy", plan.strategy().cliName(), "--echo", Integer.toString(scenario.echoBytes())));
-        String token = scenario.topology().rendezvous().token();
-        if (token != null) { cmd.add("--token"); cmd.add(token); }
-        return cmd;
+    /** punch-core through its wrapper and flags; any other implementation through the peer contract's variables. */
+    List<String> clientCommand(Implementation impl, String id, String peerId, int localPort, Duration timeout, PairPlan plan) {
+        if (impl.builtIn())
+            return PunchCommand.client(lab.rendezvousEndpoint(), id, peerId, localPort, timeout, plan.strategy().wireName(),
+                scenario.echoBytes(), scenario.topology().rendezvous().token());
+        return new PeerContract(lab.rendezvousEndpoint(), id, peerId, scenario.topology().rendezvous().token(), localPort,
+            timeout, scenario.echoBytes(), plan.strategy().wireName()).argv(impl);
     }
 
     /** Waits until the server logged the first client's registration (or that client already ended). */
@@ -175,18 +196,18 @@ final class TrialExecutor {
         return logged.matcher(server.logs()).find();
     }
 
-    private static ClientRun collect(String peer, String id, List<String> cmd, Future<ExecResult> f) {
+    private static ClientRun collect(String peer, String id, List<String> cmd, Duration timeout, Launched launched) {
         String command = String.join(" ", cmd);
         try {
-            ExecResult r = f.get();
+            ExecResult r = launched.exec().get();
             ClientReport report = ClientReport.parse(r.stdout(), r.exitCode());
             if (r.exitCode() == -1 && report.error() == null) report = ClientReport.failure("client killed at exec timeout");
-            return new ClientRun(peer, id, command, r, report);
+            return new ClientRun(peer, id, command, r, report, timeout, launched.at(), launched.ended().get(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ClientRun.notStarted(peer, id, "interrupted");
+            return ClientRun.notStarted(peer, id, timeout, "interrupted");
         } catch (ExecutionException e) {
-            return ClientRun.notStarted(peer, id, "exec failed: " + e.getCause());
+            return ClientRun.notStarted(peer, id, timeout, "exec failed: " + e.getCause());
         }
     }
 }

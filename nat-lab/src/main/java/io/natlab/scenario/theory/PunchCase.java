@@ -2,7 +2,7 @@ package io.natlab.scenario.theory;
 
 import io.natlab.impl.Capability;
 import io.natlab.impl.Implementation;
-import io.natlab.scenario.Strategy;
+import io.natlab.punch.Strategy;
 import io.natlab.topology.Filtering;
 import io.natlab.topology.UnsolicitedPolicy;
 

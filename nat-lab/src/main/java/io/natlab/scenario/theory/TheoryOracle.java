@@ -2,7 +2,7 @@ package io.natlab.scenario.theory;
 
 import io.natlab.impl.Capability;
 import io.natlab.scenario.Expectation;
-import io.natlab.scenario.Strategy;
+import io.natlab.punch.Strategy;
 import io.natlab.topology.Topology;
 import io.natlab.topology.UnsolicitedPolicy;
 
@@ -162,6 +162,17 @@ public final class TheoryOracle {
     }
 
     private static String cell(String s) { return s.replace("|", "\\|").replace("\n", " "); }
+
+    /**
+     * Like {@link #resolve(Expectation, Topology, String, String, Strategy)} for a pair whose sides run
+     * implementations that together declare {@code capabilities} (a capability counts only when both sides have it:
+     * port prediction needs one side to predict and the other to punch to the prediction).
+     */
+    public static Prediction resolve(Expectation declared, Topology topology, String first, String second, Strategy s,
+                                     Set<Capability> capabilities) {
+        if (declared == Expectation.AUTO) return predict(topology, first, second, s, capabilities);
+        return new Prediction(declared, "declared", "declared in the scenario");
+    }
 
     /** Resolves a declared expectation: {@code auto} asks the table, the others are taken as written. */
     public static Prediction resolve(Expectation declared, Topology topology, String first, String second, Strategy s) {

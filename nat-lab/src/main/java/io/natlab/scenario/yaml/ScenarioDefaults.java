@@ -1,7 +1,7 @@
 package io.natlab.scenario.yaml;
 
 import io.natlab.scenario.Expectation;
-import io.natlab.scenario.Strategy;
+import io.natlab.punch.Strategy;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,10 +1,11 @@
 package io.natlab.scenario.yaml;
 
+import io.natlab.impl.Implementation;
 import io.natlab.scenario.Expectation;
 import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
+import io.natlab.punch.Strategy;
 import io.natlab.scenario.TimeBudget;
-import io.natlab.scenario.Strategy;
 import io.natlab.topology.Topology;
 import io.natlab.yaml.DidYouMean;
 import io.natlab.yaml.MappingReader;
@@ -29,7 +30,7 @@ import java.util.Set;
 /** Reads a scenario file's root mapping: the topology (via {@link TopologyReader}) plus punches and run settings. */
 public final class ScenarioReader {
 
-    public static final Map<String, Strategy> STRATEGIES = Scalars.names(Strategy.values(), Strategy::cliName);
+    public static final Map<String, Strategy> STRATEGIES = Scalars.names(Strategy.values(), Strategy::wireName);
     public static final Map<String, Expectation> EXPECTATIONS = Scalars.names(Expectation.values(), Expectation::yamlName);
 
     private final ReservedRanges reserved;
@@ -60,6 +61,7 @@ public final class ScenarioReader {
         double minSuccessRate = top.number("min-success-rate", 0, 1).orElse(ScenarioDefaults.MIN_SUCCESS_RATE);
         int echoBytes = top.integer("echo-bytes", 1, ScenarioDefaults.MAX_ECHO_BYTES).map(Long::intValue)
             .orElse(ScenarioDefaults.ECHO_BYTES);
+        List<Implementation> implementations = ImplementationsReader.read(top, source);
 
         if (problems.count() > errorsBefore) return Optional.empty();
         Topology t = topology.topology().orElseThrow();
@@ -78,7 +80,7 @@ public final class ScenarioReader {
             if (to.compareTo(timeout) > 0) timeout = to;
         }
         return Optional.of(new Scenario(name, description, source, t, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule));
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations));
     }
 
     private List<Punch> punches(MappingReader top, Set<String> declared) {
@@ -145,7 +147,7 @@ public final class ScenarioReader {
             YamlNode item = list.get().items().get(i);
             String path = top.path("strategies") + "[" + i + "]";
             Scalars.choice(item, path, "strategy", STRATEGIES, top.problems()).ifPresent(s -> {
-                if (strategies.contains(s)) top.problems().add(item.where(), path, "'" + s.cliName() + "' is listed twice");
+                if (strategies.contains(s)) top.problems().add(item.where(), path, "'" + s.wireName() + "' is listed twice");
                 else strategies.add(s);
             });
         }

@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Classifications for tests: what a faithful single-router site would measure. */
-final class Classifications {
+public final class Classifications {
     private Classifications() {}
 
-    static NatClassification asClaimed(Site s) {
+    public static NatClassification asClaimed(Site s) {
         return new NatClassification(s.nat().mapping(), s.nat().portAssignment(),
             s.nat().portAssignment() == PortAssignment.SEQUENTIAL ? s.nat().portDelta() : null,
             s.nat().filtering(), s.router().unsolicited(), null, List.of("fake measurement"));
     }
 
     /** A faithful lab: every requested site measures as it claims. */
-    static Map<String, NatClassification> asClaimed(Topology t, List<String> sites) {
+    public static Map<String, NatClassification> asClaimed(Topology t, List<String> sites) {
         Map<String, NatClassification> out = new LinkedHashMap<>();
         sites.forEach(name -> out.put(name, asClaimed(t.site(name).orElseThrow())));
         return out;

@@ -1,7 +1,7 @@
 package io.natlab.scenario.run;
 
 import io.natlab.scenario.Expectation;
-import io.natlab.scenario.Strategy;
+import io.natlab.punch.Strategy;
 import io.natlab.topology.NatPreset;
 import io.natlab.topology.Topology;
 import io.natlab.topology.UnsolicitedPolicy;
@@ -34,5 +34,19 @@ class PairPlanTest {
     @Test void differingNatPoliciesReadFirstSlashSecond() {
         assertThat(label("alice", "bob")).isEqualTo("drop/rst");
         assertThat(label("bob", "alice")).isEqualTo("rst/drop");
+    }
+
+    @Test void portPredictionIsExpectedOnlyWhenBothImplementationsDeclareIt() {
+        Topology seq = topology()
+            .site("seq", NatPreset.SYMMETRIC_SEQUENTIAL, UnsolicitedPolicy.DROP, "alice")
+            .site("home", NatPreset.PORT_RESTRICTED_CONE, UnsolicitedPolicy.DROP, "bob")
+            .build();
+        io.natlab.impl.Implementation other = new io.natlab.impl.Implementation("other", java.nio.file.Path.of("/x"),
+            null, java.util.List.of("run"), java.util.Set.of(), null);
+        io.natlab.impl.Implementation core = io.natlab.impl.Implementation.PUNCH_CORE;
+        assertThat(PairPlan.of(seq, "alice", "bob", Strategy.LISTEN_CONNECT, Expectation.AUTO, core, core)
+            .expected().outcome()).isEqualTo(Expectation.DIRECT);
+        assertThat(PairPlan.of(seq, "alice", "bob", Strategy.LISTEN_CONNECT, Expectation.AUTO, core, other)
+            .expected().outcome()).isEqualTo(Expectation.FAILED);
     }
 }

@@ -1,6 +1,5 @@
 package io.natlab.scenario.run;
 
-import io.natlab.report.Progress;
 import io.natlab.result.PairResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.Verdict;

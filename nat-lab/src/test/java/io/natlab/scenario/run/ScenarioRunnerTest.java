@@ -1,8 +1,9 @@
 package io.natlab.scenario.run;
 
+import io.natlab.scenario.run.fidelity.LabClassifier;
+
 import io.natlab.fidelity.NatClassification;
 import io.natlab.lab.Lab;
-import io.natlab.report.Progress;
 import io.natlab.topology.Filtering;
 import io.natlab.topology.Mapping;
 import io.natlab.topology.PortAssignment;
@@ -125,11 +126,19 @@ class ScenarioRunnerTest {
     }
 
     @Test
-    void expectedFailureThatFailsKeepsNoEvidence() throws IOException {
+    void expectedFailureStillKeepsEvidenceOfItsFailedTrialsUpToTheCap() throws IOException {
         try (ScenarioRunner r = runner(c -> FAILED)) {
-            ScenarioResult s = runAll(r, scenario("sym", "symmetric", "auto"));
+            Path file = TwoHomeScenario.write(tmp, "sym", "symmetric", "auto", TrialExecutor.MAX_DIAGNOSED_PER_PAIR + 2);
+            ScenarioResult s = runAll(r, file);
             assertThat(s.passed()).isTrue();
-            assertThat(started.get(0).routerScripts).noneMatch(s2 -> s2.contains("after.txt"));
+            PairResult p = s.pairs().get(0);
+            assertThat(p.trialResults()).allMatch(t -> t.failedAt() != null);
+            assertThat(p.trialResults().stream().filter(t -> t.diagnostics() != null))
+                .hasSize(TrialExecutor.MAX_DIAGNOSED_PER_PAIR);
+            assertThat(p.diagnostics()).isEqualTo("sym/alice-bob-listen-connect");
+            assertThat(tmp.resolve("report/sym/alice-bob-listen-connect/trial-1/README.txt")).exists();
+            assertThat(tmp.resolve("report/sym/alice-bob-listen-connect/trial-" + (TrialExecutor.MAX_DIAGNOSED_PER_PAIR + 1)))
+                .doesNotExist();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.natlab.scenario.theory;
 
 import io.natlab.scenario.Expectation;
-import io.natlab.scenario.Strategy;
+import io.natlab.punch.Strategy;
 import io.natlab.scenario.TestTopologies;
 import io.natlab.topology.NatPreset;
 import io.natlab.topology.Topology;
@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.HashSet;
 import java.util.Set;
 
-import static io.natlab.scenario.Strategy.CONNECT_ONLY;
-import static io.natlab.scenario.Strategy.LISTEN_CONNECT;
+import static io.natlab.punch.Strategy.CONNECT_ONLY;
+import static io.natlab.punch.Strategy.LISTEN_CONNECT;
 import static io.natlab.topology.NatPreset.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +117,8 @@ class TheoryOracleTest {
             Set.of(io.natlab.impl.Capability.PORT_PREDICTION));
         assertThat(declared.outcome()).isEqualTo(Expectation.DIRECT);
         assertThat(declared.ruleId()).isEqualTo("sequential-port-prediction");
+        assertThat(TheoryOracle.resolve(Expectation.AUTO, t, "symmetric-sequential-a", "port-restricted-cone-b",
+            LISTEN_CONNECT, Set.of()).ruleId()).isEqualTo("symmetric-vs-port-restricted");
     }
 
     @Test

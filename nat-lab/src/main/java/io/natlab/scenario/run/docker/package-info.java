@@ -1,0 +1,2 @@
+/** The runner's Docker side: starting real labs for it. */
+package io.natlab.scenario.run.docker;

@@ -1,0 +1,2 @@
+/** The statistics every verdict and report uses: nearest-rank percentiles and the Wilson score interval. */
+package io.natlab.stats;
