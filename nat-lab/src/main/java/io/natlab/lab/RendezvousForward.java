@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * When the rendezvous server lives on a site's LAN, every router between it and the internet forwards its port
- * inwards (pure: says which {@link PortForward} each router needs; the rule compiler writes the rules). Clients
+ * (and the port-prediction probe port right above it) inwards (pure: says which {@link PortForward} each router needs; the rule compiler writes the rules). Clients
  * then dial the outermost router. Peers on the same LAN would need hairpinning to use that address; they are not special-cased.
  */
 public final class RendezvousForward {
@@ -36,6 +36,7 @@ public final class RendezvousForward {
         int i = path.stream().map(HostPlan::name).toList().indexOf(router.name());
         if (i < 0) return List.of();
         String target = i == 0 ? plan.host(Rendezvous.HOST_NAME).ip() : path.get(i - 1).ip();
-        return List.of(new PortForward(rendezvous.port(), target));
+        // The server also listens on port + 1 for port prediction (punch-core's --probe-port next).
+        return List.of(new PortForward(rendezvous.port(), target), new PortForward(rendezvous.port() + 1, target));
     }
 }

@@ -73,7 +73,7 @@ class AddressPlanTest {
         RendezvousForward.checkReachable(p, topo.rendezvous());
         assertThat(p.host("dc").ip()).isEqualTo("198.18.5.100");
         assertThat(RendezvousForward.forwards(p, topo.rendezvous(), p.host("dc")))
-            .containsExactly(new io.natlab.nat.PortForward(7100, "10.70.9.2"));
+            .containsExactly(new io.natlab.nat.PortForward(7100, "10.70.9.2"), new io.natlab.nat.PortForward(7101, "10.70.9.2"));
         assertThat(RendezvousForward.forwards(p, topo.rendezvous(), p.host("home-a"))).isEmpty();
 
         var sameSite = new io.natlab.topology.Topology("x", null, null,

@@ -52,7 +52,7 @@ public final class TopologyReader {
         if (rv.isPresent()) {
             MappingReader m = rv.get();
             rendezvousSite = m.string("site").map(s -> new Located<>(s, m.path("site"), m.whereOf("site"))).orElse(null);
-            int port = m.integer("port", 1, 65535).map(Long::intValue).orElse(rendezvous.port());
+            int port = m.integer("port", 1, 65534).map(Long::intValue).orElse(rendezvous.port());
             String token = m.string("token").orElse(null);
             if (token != null && (token.isEmpty() || !token.matches("\\S+"))) {
                 m.error("token", "must be non-empty and contain no spaces (it is passed on the command line)");
