@@ -59,6 +59,14 @@ public final class MergeCommand implements Callable<Integer> {
             }
             labels.add(dir.toString());
         }
+        Path target = out.toAbsolutePath().normalize();
+        for (Path dir : dirs) {
+            Path source = dir.toAbsolutePath().normalize();
+            if (target.startsWith(source) || source.startsWith(target)) {
+                err.println("merge: --report " + out + " overlaps the shard folder " + dir + "; write the merged report elsewhere");
+                return 2;
+            }
+        }
         RunResult merged;
         try {
             merged = ShardMerge.merge(shards, labels);
@@ -67,13 +75,13 @@ public final class MergeCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            Files.createDirectories(out);
+            io.natlab.report.ReportFolder.prepare(out, null); // like run: a merged report never shows stale files
             for (Path dir : dirs) {
                 copyDiagnostics(dir, out);
             }
             spec.commandLine().getOut().print(ReportWriter.write(merged, out));
             spec.commandLine().getOut().flush();
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("merge: cannot write the report to " + out + ": " + e.getMessage());
             return 2;
         }

@@ -1,5 +1,10 @@
 package io.natlab.cli;
 
+import io.natlab.report.ResultsJson;
+import io.natlab.shard.ShardCost;
+import io.natlab.shard.ShardSelection;
+import io.natlab.shard.ShardSpec;
+
 import io.natlab.impl.Implementation;
 import io.natlab.impl.ImplementationLoader;
 import io.natlab.yaml.ValidationException;
@@ -49,6 +54,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trials", paramLabel = "N", description = "Trials per pair, overriding each file's own.")
     Integer trials;
 
+    @Option(names = "--shard", paramLabel = "i/N",
+        description = "Run only shard i of N (balanced by cost, the same split on every machine); join the shards' "
+            + "report folders with 'nat-lab merge'.")
+    String shard;
+
+    @Option(names = "--shard-costs", paramLabel = "RESULTS_JSON",
+        description = "An earlier run's results.json: its measured wall times balance the shards (default: estimates).")
+    Path shardCosts;
+
     @Option(names = "--impl", paramLabel = "IMPL",
         description = "Implementation under test, overriding each file's own (repeatable; every ordered combination "
             + "punches each pair): punch-core, or a directory holding natlab-impl.yaml (docs/peer-contract.md).")
@@ -92,6 +106,15 @@ public final class RunCommand implements Callable<Integer> {
         if (parallel < 1) usage.add("--parallel must be at least 1, got " + parallel);
         if (delayBackend != null) {
             try { DelayBackend.parseChoice(delayBackend, "--delay-backend"); } catch (IllegalArgumentException e) { usage.add(e.getMessage()); }
+        }
+        ShardSpec shardSpec = ShardSpec.all();
+        if (shard != null) {
+            try { shardSpec = ShardSpec.parse(shard, "--shard"); } catch (IllegalArgumentException e) { usage.add(e.getMessage()); }
+        }
+        ShardCost costs = ShardCost.estimated();
+        if (shardCosts != null) {
+            try { costs = ShardCost.measuredBy(ResultsJson.read(shardCosts)); }
+            catch (java.io.IOException e) { usage.add("--shard-costs " + shardCosts + ": not a readable results.json (" + e.getMessage() + ")"); }
         }
         List<Implementation> implementations = new ArrayList<>();
         for (String ref : impls) {
@@ -141,7 +164,7 @@ public final class RunCommand implements Callable<Integer> {
         try (InterruptWatch interrupt = new InterruptWatch(err);
              ScenarioRunner runner = new ScenarioRunner(new DockerLabFactory(lab), options, interrupt.mute(ConsoleProgress.standard()))) {
             try (ScenarioQueue queue = new ScenarioQueue(runner, parallel)) {
-                queue.submitAll(files);
+                queue.submitAll(ShardSelection.select(files, shardSpec, costs));
                 queue.awaitAll();
             }
             result = runner.result();

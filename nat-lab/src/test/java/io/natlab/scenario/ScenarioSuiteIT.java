@@ -66,6 +66,14 @@ class ScenarioSuiteIT {
             return Stream.of(DynamicTest.dynamicTest("natlab.scenarios=" + spec,
                 () -> fail("no scenario file matches natlab.scenarios=" + spec + " (relative globs resolve against " + REPO + ")")));
         }
+        // -Dnatlab.shard=i/N: this machine's part of the suite (join the report folders with nat-lab merge)
+        String shard = prop("natlab.shard", "");
+        if (!shard.isBlank()) {
+            files = io.natlab.shard.ShardSelection.select(files, io.natlab.shard.ShardSpec.parse(shard, "natlab.shard"),
+                io.natlab.shard.ShardCost.estimated());
+            if (files.isEmpty()) return Stream.of(DynamicTest.dynamicTest("natlab.shard=" + shard,
+                () -> fail("shard " + shard + " got no scenario: use fewer shards than scenario files")));
+        }
         List<ScenarioQueue.Scheduled> queued = QUEUE.submitAll(files); // everything starts now, two at a time
         return queued.stream().map(ScenarioSuiteIT::container).toList().stream();
     }
