@@ -38,6 +38,8 @@ public final class RendezvousServer implements AutoCloseable {
     private final ServerConfig config;
     private final ServerListener listener;
     private final PairingTable<ClientConnection> table = new PairingTable<>();
+    private final ConnectionBudget<ClientConnection> budget;
+    private final SourceThrottle throttle;
     private final Set<ClientConnection> connections = new HashSet<>();
     private final SecureRandom random = new SecureRandom();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
@@ -50,12 +52,15 @@ public final class RendezvousServer implements AutoCloseable {
     private volatile boolean running;
     private volatile int connectionCount;
     private volatile int registeredCount;
+    private volatile int unregisteredCount;
     private volatile InetSocketAddress localAddress;
 
     public RendezvousServer(ServerConfig config, ServerListener listener) {
         this.config = config;
         this.listener = listener == null ? ServerListener.NONE : listener;
         this.tokenBytes = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
+        this.budget = new ConnectionBudget<>(config.maxConnections(), config.defences());
+        this.throttle = new SourceThrottle(config.defences());
     }
 
     /** Binds and starts serving on a background thread; returns once the port is open. */
@@ -88,6 +93,11 @@ public final class RendezvousServer implements AutoCloseable {
 
     public int registeredCount() {
         return registeredCount;
+    }
+
+    /** Open connections that have not registered (yet). */
+    public int unregisteredCount() {
+        return unregisteredCount;
     }
 
     /** Blocks until the server has stopped. */
@@ -129,6 +139,7 @@ public final class RendezvousServer implements AutoCloseable {
                 }
                 connectionCount = connections.size();
                 registeredCount = table.size();
+                unregisteredCount = budget.unregistered();
             }
         } catch (IOException | RuntimeException e) {
             listener.fault("selector loop stopped", e);
@@ -175,9 +186,20 @@ public final class RendezvousServer implements AutoCloseable {
                 return;
             }
             Endpoint remote = Endpoint.of((InetSocketAddress) channel.getRemoteAddress());
-            if (connections.size() >= config.maxConnections()) {
-                rejectFull(channel, remote);
+            long wait = throttle.waitNanos(remote.address(), now);
+            if (wait > 0) {
+                refuse(channel, remote, ErrorCode.THROTTLED, "too many failed registrations from "
+                        + remote.address().getHostAddress() + "; retry in " + (wait / 1_000_000 + 1) + " ms");
                 continue;
+            }
+            ConnectionBudget.Admission<ClientConnection> admission = budget.admit(remote.address());
+            if (admission instanceof ConnectionBudget.Refuse<ClientConnection> refusal) {
+                refuse(channel, remote, ErrorCode.SERVER_FULL, refusal.reason());
+                continue;
+            }
+            ClientConnection displaced = ((ConnectionBudget.Admit<ClientConnection>) admission).displaced();
+            if (displaced != null) {
+                displace(displaced);
             }
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -185,19 +207,34 @@ public final class RendezvousServer implements AutoCloseable {
             ClientConnection c = new ClientConnection(channel, key, remote, now);
             key.attach(c);
             connections.add(c);
+            budget.add(c, remote.address());
         }
     }
 
-    /** Over the connection limit: best-effort ERROR, then close; no state is kept for it. */
-    private void rejectFull(SocketChannel channel, Endpoint remote) {
-        String message = "server has its maximum of " + config.maxConnections() + " connections";
+    /** Refused at the door (full, or a throttled source): best-effort ERROR, then close; no state is kept. */
+    private void refuse(SocketChannel channel, Endpoint remote, ErrorCode code, String message) {
         try (channel) {
             channel.configureBlocking(false);
-            channel.write(ByteBuffer.wrap(MessageCodec.encode(new Message.Error(ErrorCode.SERVER_FULL, message))));
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            channel.write(ByteBuffer.wrap(MessageCodec.encode(new Message.Error(code, message))));
         } catch (IOException ignored) {
             // The client learns from the close.
         }
-        listener.rejected(remote, null, ErrorCode.SERVER_FULL, message);
+        listener.rejected(remote, null, code, message);
+    }
+
+    /** The unregistered budget is full: the oldest unregistered connection makes room for a newer one. */
+    private void displace(ClientConnection c) {
+        String message = "unregistered connections are full and this one was the oldest; register sooner";
+        if (c.state == ClientConnection.State.OPEN) {
+            try {
+                c.channel.write(ByteBuffer.wrap(MessageCodec.encode(new Message.Error(ErrorCode.SERVER_FULL, message))));
+            } catch (IOException ignored) {
+                // Closing anyway.
+            }
+            listener.rejected(c.remote, null, ErrorCode.SERVER_FULL, message);
+        }
+        closeNow(c, "displaced", true);
     }
 
     private void onReadable(ClientConnection c, long now) throws IOException {
@@ -255,6 +292,7 @@ public final class RendezvousServer implements AutoCloseable {
                     register.token() == null ? "this server requires a token" : "wrong token");
         }
         c.id = register.id();
+        budget.registered(c);
         PeerInfo info = new PeerInfo(register.id(), c.remote, register.privateEndpoint());
         Optional<ClientConnection> replaced = table.register(c, info);
         listener.registered(c.id, c.remote, register.privateEndpoint());
@@ -336,6 +374,9 @@ public final class RendezvousServer implements AutoCloseable {
             return;
         }
         listener.rejected(c.remote, c.id, code, message);
+        if (c.id == null && code != ErrorCode.SHUTDOWN) {
+            throttle.failed(c.remote.address(), now);
+        }
         unregister(c);
         c.state = ClientConnection.State.CLOSING;
         c.closingSince = now;
@@ -396,6 +437,7 @@ public final class RendezvousServer implements AutoCloseable {
         c.state = ClientConnection.State.CLOSED;
         unregister(c);
         connections.remove(c);
+        budget.closed(c);
         c.key.cancel();
         try {
             if (abortive) {
@@ -432,5 +474,6 @@ public final class RendezvousServer implements AutoCloseable {
         }
         connectionCount = 0;
         registeredCount = 0;
+        unregisteredCount = 0;
     }
 }
