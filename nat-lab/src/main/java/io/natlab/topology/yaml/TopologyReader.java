@@ -1,5 +1,6 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.punch.protocol.Protocol;
 import io.natlab.topology.Rendezvous;
 import io.natlab.topology.Site;
 import io.natlab.topology.Subnet;
@@ -48,10 +49,10 @@ public final class TopologyReader {
         if (rv.isPresent()) {
             MappingReader m = rv.get();
             rendezvousSite = m.string("site").map(s -> new Located<>(s, m.path("site"), m.whereOf("site"))).orElse(null);
-            int port = m.integer("port", 1, 65535).map(Long::intValue).orElse(rendezvous.port());
+            int port = m.integer("port", 1, Protocol.MAX_PORT).map(Long::intValue).orElse(rendezvous.port());
             String token = m.string("token").orElse(null);
-            if (token != null && (token.isEmpty() || !token.matches("\\S+"))) {
-                m.error("token", "must be non-empty and contain no spaces (it is passed on the command line)");
+            if (token != null && Protocol.tokenProblem(token) != null) {
+                m.error("token", Protocol.tokenProblem(token) + " (the same rule as punch.jar's --token)");
             }
             rendezvous = new Rendezvous(rendezvousSite == null ? null : rendezvousSite.value(), port, token);
         }

@@ -1,5 +1,6 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.punch.Printable;
 import io.natlab.topology.SourceRef;
 
 /**
@@ -12,7 +13,10 @@ import io.natlab.topology.SourceRef;
 public record ValidationError(SourceRef where, String fieldPath, String message) {
 
     /** {@code FILE:LINE:COLUMN: field.path: what is wrong} */
-    public String render() { return where + ": " + fieldPath + ": " + message; }
+    public String render() {
+        // Escaped: a newline in a file name or a value must not split the error line or fake another one.
+        return Printable.escape(where + ": " + fieldPath + ": " + message);
+    }
 
     @Override public String toString() { return render(); }
 }

@@ -3,16 +3,19 @@ package io.natlab.punch.server;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Who may take a connection slot. Registered connections may use all {@code maxConnections}; connections
  * that have not registered yet share a smaller budget, so idle or hostile connections can never take the
  * reserve registered clients need. When that budget is full, a newcomer displaces the oldest unregistered
- * connection (an honest client registers within a round trip, an idle one waits to be displaced), and once
- * half of it is in use one source address cannot hold more than its share. Pure and single-threaded.
+ * connection of the source holding the most (an honest client registers within a round trip and holds one;
+ * an attacker holds many and loses its own), and once half of it is in use one source address cannot hold
+ * more than its share. Pure and single-threaded; every operation is O(log n).
  *
  * @param <C> the connection type
  */
@@ -35,7 +38,10 @@ final class ConnectionBudget<C> {
     private final int perSource;
     /** Unregistered connections oldest first, with the source each one counts against. */
     private final LinkedHashMap<C, InetAddress> unregistered = new LinkedHashMap<>();
-    private final Map<InetAddress, Integer> unregisteredBySource = new HashMap<>();
+    /** Each source's unregistered connections, oldest first. */
+    private final Map<InetAddress, LinkedHashSet<C>> unregisteredBySource = new HashMap<>();
+    /** Sources by how many unregistered connections they hold; within a count, the first to reach it first. */
+    private final TreeMap<Integer, LinkedHashSet<InetAddress>> sourcesByCount = new TreeMap<>();
     private final Set<C> registered = new HashSet<>();
 
     ConnectionBudget(int maxConnections, ServerDefences defences) {
@@ -50,7 +56,8 @@ final class ConnectionBudget<C> {
      */
     Admission<C> admit(InetAddress address) {
         InetAddress source = SourceAddress.of(address);
-        int fromSource = unregisteredBySource.getOrDefault(source, 0);
+        LinkedHashSet<C> own = unregisteredBySource.get(source);
+        int fromSource = own == null ? 0 : own.size();
         if (unregistered.size() >= maxUnregistered / 2 && fromSource >= perSource) {
             return new Refuse<>("too many unregistered connections from " + address.getHostAddress()
                     + " (at most " + perSource + " while the server is busy); register within the deadline");
@@ -60,7 +67,8 @@ final class ConnectionBudget<C> {
             if (unregistered.isEmpty()) {
                 return new Refuse<>("server has its maximum of " + maxConnections + " connections");
             }
-            displaced = unregistered.keySet().iterator().next();
+            InetAddress hog = sourcesByCount.lastEntry().getValue().iterator().next();
+            displaced = unregisteredBySource.get(hog).iterator().next();
             closed(displaced);
         }
         return new Admit<>(displaced);
@@ -70,7 +78,9 @@ final class ConnectionBudget<C> {
     void add(C c, InetAddress address) {
         InetAddress source = SourceAddress.of(address);
         unregistered.put(c, source);
-        unregisteredBySource.merge(source, 1, Integer::sum);
+        LinkedHashSet<C> own = unregisteredBySource.computeIfAbsent(source, k -> new LinkedHashSet<>());
+        recount(source, own.size(), own.size() + 1);
+        own.add(c);
     }
 
     /** {@code c} registered: it leaves the unregistered budget and keeps its slot. */
@@ -92,8 +102,26 @@ final class ConnectionBudget<C> {
         if (source == null) {
             return false;
         }
-        unregisteredBySource.computeIfPresent(source, (k, n) -> n == 1 ? null : n - 1);
+        LinkedHashSet<C> own = unregisteredBySource.get(source);
+        own.remove(c);
+        recount(source, own.size() + 1, own.size());
+        if (own.isEmpty()) {
+            unregisteredBySource.remove(source);
+        }
         return true;
+    }
+
+    private void recount(InetAddress source, int from, int to) {
+        if (from > 0) {
+            LinkedHashSet<InetAddress> at = sourcesByCount.get(from);
+            at.remove(source);
+            if (at.isEmpty()) {
+                sourcesByCount.remove(from);
+            }
+        }
+        if (to > 0) {
+            sourcesByCount.computeIfAbsent(to, k -> new LinkedHashSet<>()).add(source);
+        }
     }
 
     int total() {
