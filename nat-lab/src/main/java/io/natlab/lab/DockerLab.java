@@ -249,7 +249,7 @@ public final class DockerLab implements Lab {
     private List<String> rendezvousCommand() {
         Rendezvous r = rendezvousSpec();
         List<String> cmd = new ArrayList<>(List.of("punch", "server", "--port", Integer.toString(r.port())));
-        if (r.token() != null) { cmd.add("--token"); cmd.add(r.token()); }
+        if (r.token() != null) cmd.add("--token=" + r.token()); // one word: a value can never read as another option
         return cmd;
     }
 

@@ -47,6 +47,21 @@ class LabFailureIT {
     }
 
     @Test
+    void aRendezvousServerThatExitsIsReportedWithItsOwnErrorNotDockers409() {
+        // Validation refuses this token; built directly, it reaches the server, which exits with a usage error.
+        Rendezvous tooLong = new Rendezvous(null, 7000, "t".repeat(300));
+        Site home = new Site("home", NatPreset.FULL_CONE, NatPreset.FULL_CONE.behaviour(), RouterOptions.defaults(),
+            null, null, List.of("p"), SourceRef.unknown());
+        Topology t = new Topology("exits", null, null, List.of(home), List.of(), tooLong);
+        assertThatThrownBy(() -> DockerLab.start(t, LabOptions.fromEnvironment()))
+            .isInstanceOf(LabStartException.class)
+            .hasMessageContaining("rendezvous")
+            .hasMessageContaining("--token must be at most 256 characters")
+            .hasMessageNotContaining("409");
+        assertNothingOfThisProcessLeft();
+    }
+
+    @Test
     void userSubnetOverDockersDefaultBridgeIsRefused() {
         Site home = new Site("home", NatPreset.SYMMETRIC, NatPreset.SYMMETRIC.behaviour(), RouterOptions.defaults(),
             Subnet.parse("172.17.0.0/24"), null, List.of("p"), SourceRef.unknown());

@@ -1,5 +1,7 @@
 package io.natlab.scenario.run;
 
+import io.natlab.punch.Printable;
+
 import java.nio.file.Path;
 
 /** The commands that rerun just one scenario file, in Maven and in jar form. */
@@ -17,7 +19,8 @@ public final class RerunCommand {
     /** A shell script running from the repository root. */
     public static String script(Path scenarioFile, Path repoRoot) {
         return "#!/bin/sh\n"
-            + "# Reruns just " + scenarioFile.getFileName() + ". On hosts without a registry also export\n"
+            + "# Reruns just " + Printable.escape(String.valueOf(scenarioFile.getFileName()))
+            + ". On hosts without a registry also export\n"
             + "# TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_CHECKS_DISABLE=true\n"
             + "set -e\n"
             + "cd " + quote(repoRoot) + "\n"
@@ -27,6 +30,7 @@ public final class RerunCommand {
             + "exec " + maven(scenarioFile) + "\n";
     }
 
+    /** Single-quoted unless plainly safe: nothing inside single quotes is special to sh, newlines included. */
     static String quote(Path p) {
         String s = p.toAbsolutePath().normalize().toString();
         return s.matches("[A-Za-z0-9_./+:=@-]+") ? s : "'" + s.replace("'", "'\\''") + "'";

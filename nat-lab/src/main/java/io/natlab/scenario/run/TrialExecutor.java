@@ -155,7 +155,7 @@ final class TrialExecutor {
             "--local-port", Integer.toString(localPort), "--timeout", timeout.toMillis() + "ms",
             "--strategy", plan.strategy().cliName(), "--echo", Integer.toString(scenario.echoBytes())));
         String token = scenario.topology().rendezvous().token();
-        if (token != null) { cmd.add("--token"); cmd.add(token); }
+        if (token != null) cmd.add("--token=" + token); // one word: a value can never read as another option
         return cmd;
     }
 
