@@ -32,9 +32,11 @@ public final class YamlTreeReader {
     /** Deepest nesting of mappings and lists; real files use under ten levels. */
     public static final int MAX_DEPTH = 64;
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-        .build();
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    static {
+        FACTORY.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+    }
 
     private YamlTreeReader() {}
 
