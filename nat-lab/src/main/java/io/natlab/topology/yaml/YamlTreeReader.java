@@ -130,7 +130,11 @@ public final class YamlTreeReader {
         String line = message == null ? "" : message.lines().findFirst().orElse("");
         int tick = line.indexOf('`');
         if (tick >= 0) line = line.substring(0, tick).replaceAll("[\\s:;,(]*(enable|from|set)?\\s*$", "");
-        line = line.strip();
+        line = line.replace("Expected a field name (Scalar value in YAML), got this instead: ", "a key must be a plain value, not ")
+            .replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.MappingStartEvent[^>]*>", "a mapping")
+            .replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.SequenceStartEvent[^>]*>", "a list")
+            .replaceAll("<?\\b(org|com|java)\\.[A-Za-z0-9_.$]+(\\([^)]*\\))?>?", "an unexpected element")
+            .strip();
         return line.isEmpty() ? "not valid YAML" : line;
     }
 
