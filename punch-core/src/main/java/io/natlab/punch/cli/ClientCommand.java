@@ -27,34 +27,40 @@ final class ClientCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--server", required = true, paramLabel = "HOST:PORT", description = "Rendezvous server.")
+    // Every option falls back to its peer-contract variable (docs/peer-contract.md), so the lab can start
+    // punch-core exactly like any other implementation: NATLAB_* variables in, one JSON line out.
+    @Option(names = "--server", defaultValue = "${env:NATLAB_SERVER}", paramLabel = "HOST:PORT",
+            description = "Rendezvous server (default: $NATLAB_SERVER).")
     String server;
 
-    @Option(names = "--id", required = true, description = "Our id (1-64 of A-Z a-z 0-9 . _ -).")
+    @Option(names = "--id", defaultValue = "${env:NATLAB_ID}",
+            description = "Our id (1-64 of A-Z a-z 0-9 . _ -; default: $NATLAB_ID).")
     String id;
 
-    @Option(names = "--peer", required = true, description = "The peer's id.")
+    @Option(names = "--peer", defaultValue = "${env:NATLAB_PEER}", description = "The peer's id (default: $NATLAB_PEER).")
     String peer;
 
-    @Option(names = "--token", description = "Shared token, if the server requires one.")
+    @Option(names = "--token", defaultValue = "${env:NATLAB_TOKEN}",
+            description = "Shared token, if the server requires one (default: $NATLAB_TOKEN; empty means none).")
     String token;
 
-    @Option(names = "--local-port", defaultValue = "0",
+    @Option(names = "--local-port", defaultValue = "${env:NATLAB_LOCAL_PORT:-0}",
             description = "Local port shared by every socket (default: one picked by the OS).")
     int localPort;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Local address to bind (default: all).")
+    @Option(names = "--bind", defaultValue = "${env:NATLAB_BIND}", paramLabel = "ADDR",
+            description = "Local address to bind (default: $NATLAB_BIND, else all).")
     String bind;
 
-    @Option(names = "--timeout", defaultValue = "10s",
-            description = "Deadline for the whole run, e.g. 10s or 500ms (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "${env:NATLAB_TIMEOUT_MS:-10000}ms",
+            description = "Deadline for the whole run, e.g. 10s or 500ms (default: $NATLAB_TIMEOUT_MS ms, else 10s).")
     String timeout;
 
-    @Option(names = "--strategy", defaultValue = "listen-connect",
+    @Option(names = "--strategy", defaultValue = "${env:NATLAB_STRATEGY:-listen-connect}",
             description = "listen-connect or connect-only (default: ${DEFAULT-VALUE}).")
     String strategy;
 
-    @Option(names = "--echo", defaultValue = "0", paramLabel = "BYTES",
+    @Option(names = "--echo", defaultValue = "${env:NATLAB_ECHO_BYTES:-0}", paramLabel = "BYTES",
             description = "Send this many bytes each way over the punched stream and verify them (default: 0).")
     long echo;
 
@@ -75,6 +81,12 @@ final class ClientCommand implements Callable<Integer> {
     }
 
     private PunchConfig parse() {
+        require(server, "--server", "NATLAB_SERVER");
+        require(id, "--id", "NATLAB_ID");
+        require(peer, "--peer", "NATLAB_PEER");
+        if (token != null && token.isEmpty() && spec.commandLine().getParseResult().matchedOption("--token") == null) {
+            token = null; // NATLAB_TOKEN set but empty: no token
+        }
         InetSocketAddress serverAddress = option("--server", () -> HostPort.parse(server));
         if (!Protocol.isValidId(id)) {
             throw usage("--id: must be 1-64 characters of A-Z a-z 0-9 . _ -, got '" + id + "'");
@@ -105,6 +117,12 @@ final class ClientCommand implements Callable<Integer> {
             }
         }
         return new PunchConfig(serverAddress, id, peer, token, local, localPort, deadline, s, echo, Backoff.DEFAULT);
+    }
+
+    private void require(String value, String option, String variable) {
+        if (value == null || value.isEmpty()) {
+            throw usage("Missing required option: '" + option + "' (or the environment variable " + variable + ")");
+        }
     }
 
     private <T> T option(String name, Supplier<T> parse) {
