@@ -38,8 +38,7 @@ public final class RendezvousServer implements AutoCloseable {
     private final ServerConfig config;
     private final ServerListener listener;
     private final PairingTable<ClientConnection> table = new PairingTable<>();
-    private final ConnectionBudget<ClientConnection> budget;
-    private final SourceThrottle throttle;
+    private final Doorkeeper doorkeeper;
     private final Set<ClientConnection> connections = new HashSet<>();
     private final SecureRandom random = new SecureRandom();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
@@ -59,8 +58,7 @@ public final class RendezvousServer implements AutoCloseable {
         this.config = config;
         this.listener = listener == null ? ServerListener.NONE : listener;
         this.tokenBytes = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
-        this.budget = new ConnectionBudget<>(config.maxConnections(), config.defences());
-        this.throttle = new SourceThrottle(config.defences());
+        this.doorkeeper = new Doorkeeper(config);
     }
 
     /** Binds and starts serving on a background thread; returns once the port is open. */
@@ -139,7 +137,7 @@ public final class RendezvousServer implements AutoCloseable {
                 }
                 connectionCount = connections.size();
                 registeredCount = table.size();
-                unregisteredCount = budget.unregistered();
+                unregisteredCount = doorkeeper.unregistered();
             }
         } catch (IOException | RuntimeException e) {
             listener.fault("selector loop stopped", e);
@@ -186,20 +184,13 @@ public final class RendezvousServer implements AutoCloseable {
                 return;
             }
             Endpoint remote = Endpoint.of((InetSocketAddress) channel.getRemoteAddress());
-            long wait = throttle.waitNanos(remote.address(), now);
-            if (wait > 0) {
-                refuse(channel, remote, ErrorCode.THROTTLED, "too many failed registrations from "
-                        + remote.address().getHostAddress() + "; retry in " + (wait / 1_000_000 + 1) + " ms");
+            Doorkeeper.Decision decision = doorkeeper.decide(remote.address(), now);
+            if (decision instanceof Doorkeeper.TurnAway away) {
+                refuse(channel, remote, away.code(), away.message());
                 continue;
             }
-            ConnectionBudget.Admission<ClientConnection> admission = budget.admit(remote.address());
-            if (admission instanceof ConnectionBudget.Refuse<ClientConnection> refusal) {
-                refuse(channel, remote, ErrorCode.SERVER_FULL, refusal.reason());
-                continue;
-            }
-            ClientConnection displaced = ((ConnectionBudget.Admit<ClientConnection>) admission).displaced();
-            if (displaced != null) {
-                displace(displaced);
+            if (((Doorkeeper.Enter) decision).displaced() != null) {
+                displace(((Doorkeeper.Enter) decision).displaced());
             }
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -207,7 +198,7 @@ public final class RendezvousServer implements AutoCloseable {
             ClientConnection c = new ClientConnection(channel, key, remote, now);
             key.attach(c);
             connections.add(c);
-            budget.add(c, remote.address());
+            doorkeeper.entered(c, remote.address());
         }
     }
 
@@ -225,7 +216,7 @@ public final class RendezvousServer implements AutoCloseable {
 
     /** The unregistered budget is full: the oldest unregistered connection makes room for a newer one. */
     private void displace(ClientConnection c) {
-        String message = "unregistered connections are full and this one was the oldest; register sooner";
+        String message = Doorkeeper.DISPLACED;
         if (c.state == ClientConnection.State.OPEN) {
             try {
                 c.channel.write(ByteBuffer.wrap(MessageCodec.encode(new Message.Error(ErrorCode.SERVER_FULL, message))));
@@ -292,7 +283,7 @@ public final class RendezvousServer implements AutoCloseable {
                     register.token() == null ? "this server requires a token" : "wrong token");
         }
         c.id = register.id();
-        budget.registered(c);
+        doorkeeper.registered(c);
         PeerInfo info = new PeerInfo(register.id(), c.remote, register.privateEndpoint());
         Optional<ClientConnection> replaced = table.register(c, info);
         listener.registered(c.id, c.remote, register.privateEndpoint());
@@ -374,9 +365,7 @@ public final class RendezvousServer implements AutoCloseable {
             return;
         }
         listener.rejected(c.remote, c.id, code, message);
-        if (c.id == null && code != ErrorCode.SHUTDOWN) {
-            throttle.failed(c.remote.address(), now);
-        }
+        doorkeeper.failed(c, code, now);
         unregister(c);
         c.state = ClientConnection.State.CLOSING;
         c.closingSince = now;
@@ -393,36 +382,17 @@ public final class RendezvousServer implements AutoCloseable {
     private void sweep(long now) {
         List<ClientConnection> expired = new ArrayList<>();
         for (ClientConnection c : connections) {
-            if (isExpired(c, now)) {
+            if (ConnectionExpiry.check(c, now, config) != null) {
                 expired.add(c);
             }
         }
         for (ClientConnection c : expired) {
-            expire(c, now);
-        }
-    }
-
-    private boolean isExpired(ClientConnection c, long now) {
-        if (c.state == ClientConnection.State.CLOSING) {
-            return now - c.closingSince > config.lingerTimeout().toNanos();
-        }
-        return (c.id == null && now - c.acceptedAt > config.registerTimeout().toNanos())
-                || now - c.lastFrameAt > config.idleTimeout().toNanos()
-                || (c.partialSince != 0 && now - c.partialSince > config.frameTimeout().toNanos())
-                || (c.blockedSince != 0 && now - c.blockedSince > config.writeTimeout().toNanos());
-    }
-
-    private void expire(ClientConnection c, long now) {
-        if (c.state == ClientConnection.State.CLOSING) {
-            closeNow(c, "closed after error", true);
-        } else if (c.blockedSince != 0 && now - c.blockedSince > config.writeTimeout().toNanos()) {
-            closeNow(c, "slow reader: output unsent for " + config.writeTimeout().toMillis() + " ms", true);
-        } else if (c.partialSince != 0 && now - c.partialSince > config.frameTimeout().toNanos()) {
-            fail(c, ErrorCode.SLOW_CLIENT, "frame not completed within " + config.frameTimeout().toMillis() + " ms", now);
-        } else if (c.id == null && now - c.acceptedAt > config.registerTimeout().toNanos()) {
-            fail(c, ErrorCode.TIMEOUT, "no REGISTER within " + config.registerTimeout().toMillis() + " ms", now);
-        } else {
-            fail(c, ErrorCode.TIMEOUT, "idle for " + config.idleTimeout().toMillis() + " ms; send PING to stay", now);
+            ConnectionExpiry.Expired e = ConnectionExpiry.check(c, now, config);
+            if (e.closeAtOnce()) {
+                closeNow(c, e.reason(), true);
+            } else {
+                fail(c, e.code(), e.reason(), now);
+            }
         }
     }
 
@@ -437,7 +407,7 @@ public final class RendezvousServer implements AutoCloseable {
         c.state = ClientConnection.State.CLOSED;
         unregister(c);
         connections.remove(c);
-        budget.closed(c);
+        doorkeeper.closed(c);
         c.key.cancel();
         try {
             if (abortive) {
