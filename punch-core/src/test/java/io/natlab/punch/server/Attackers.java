@@ -25,10 +25,15 @@ final class Attackers implements AutoCloseable {
     }
 
     static InetAddress loopback(int last) throws IOException {
-        return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+        return InetAddress.getByAddress(new byte[] {127, (byte) (last >> 16), (byte) (last >> 8), (byte) last});
     }
 
-    /** Opens one idle connection from 127.0.0.{@code source}. */
+    /** Connections held open right now. */
+    synchronized int held() {
+        return held.size();
+    }
+
+    /** Opens one idle connection from 127.0.0.{@code source} (larger numbers spill into the next octets). */
     synchronized void open(int source) throws IOException {
         Socket s = new Socket();
         s.setSoLinger(true, 0);
