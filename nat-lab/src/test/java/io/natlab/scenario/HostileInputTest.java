@@ -2,6 +2,7 @@ package io.natlab.scenario;
 
 import io.natlab.punch.protocol.Protocol;
 import io.natlab.topology.yaml.ReservedRanges;
+import io.natlab.topology.yaml.TopologyLoader;
 import io.natlab.topology.yaml.ValidationError;
 import io.natlab.topology.yaml.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,18 @@ class HostileInputTest {
         assertThat(errorsFor(Path.of("a\ntouch x\nb.yaml"), VALID).get(0))
             .startsWith("a\\ntouch x\\nb.yaml:1:1: name: no name: given, and the file name 'a\\ntouch x\\nb.yaml'");
         assertThat(errorsFor(Path.of("a\ntouch x\nb.yaml"), "name: fine\n" + VALID)).as("name: given").isEmpty();
+    }
+
+    @Test
+    void topologyOnlyFilesFollowTheSameNameRule() {
+        String topology = "topology:\n  sites:\n    - {name: home-a, nat: full-cone, peers: [alice]}\n";
+        TopologyLoader loader = new TopologyLoader(ReservedRanges.fixed());
+        assertThatThrownBy(() -> loader.parse(Path.of("$(touch x)\n.yaml"), topology))
+            .isInstanceOf(ValidationException.class)
+            .hasMessage("$(touch x)\\n.yaml:1:1: name: no name: given, and the file name '$(touch x)\\n.yaml' is not usable "
+                + "as a report directory name: use 1-64 letters, digits, '.', '_' and '-', starting with a letter or digit; "
+                + "add name: or rename the file");
+        assertThat(loader.parse(Path.of("home.yaml"), topology).name()).isEqualTo("home");
     }
 
     @Test
