@@ -2,14 +2,22 @@
 # Makes a Linux host ready for nat-lab: a running Docker engine and a Debian base image.
 #  - installs docker.io / debootstrap from Debian packages when missing (needs root + apt);
 #  - starts dockerd in the background when no engine answers (removing a stale pid file);
-#  - when the base image cannot be pulled from a registry, builds it locally with debootstrap.
-# Idempotent: a host that is already ready is left alone. Prints what it does to stderr.
-# Env: NATLAB_BASE_IMAGE (default debian:bookworm-slim), NATLAB_LOCAL_BASE (default natlab/debian-base:bookworm)
+#  - when the base image cannot be pulled from a registry, builds it locally with debootstrap;
+#  - decides how Testcontainers may run: with its reaper Ryuk when that image is present or can be pulled, else
+#    (no registry) with TESTCONTAINERS_RYUK_DISABLED, _HOST_OVERRIDE and _CHECKS_DISABLE, each of which would need a pull;
+#  - writes what later runs need to the env file /etc/natlab/env (KEY=VALUE lines), which mvn verify and nat-lab.jar
+#    read by themselves (io.natlab.host.HostEnvironment): no exports by hand.
+# Idempotent: a host that is already ready is left alone. Prints what it does to stderr, and the env file's lines
+# on stdout. Run it as root (it uses sudo when it is not root and sudo exists).
+# Env: NATLAB_BASE_IMAGE (default debian:bookworm-slim), NATLAB_LOCAL_BASE (default natlab/debian-base:bookworm),
+#      NATLAB_ENV_FILE (default /etc/natlab/env), NATLAB_RYUK_IMAGE (default: the Ryuk of the pinned Testcontainers)
 set -euo pipefail
 
 BASE_IMAGE="${NATLAB_BASE_IMAGE:-debian:bookworm-slim}"
 LOCAL_BASE="${NATLAB_LOCAL_BASE:-natlab/debian-base:bookworm}"
 DOCKERD_LOG="${NATLAB_DOCKERD_LOG:-/var/log/natlab-dockerd.log}"
+ENV_FILE="${NATLAB_ENV_FILE:-/etc/natlab/env}"
+RYUK_IMAGE="${NATLAB_RYUK_IMAGE:-testcontainers/ryuk:0.14.0}"   # the Ryuk of testcontainers 2.0.5
 log() { echo "[prepare-host] $*" >&2; }
 die() { echo "[prepare-host] ERROR: $*" >&2; exit 1; }
 
@@ -64,6 +72,32 @@ ensure_base() {
   echo "$LOCAL_BASE"
 }
 
+# The env file's lines: the base image, and Testcontainers' switches where no registry answers.
+env_lines() {
+  echo "NATLAB_BASE_IMAGE=$1"
+  if docker image inspect "$RYUK_IMAGE" >/dev/null 2>&1 || timeout 60 docker pull -q "$RYUK_IMAGE" >/dev/null 2>&1; then
+    log "registry reachable: Testcontainers runs its reaper Ryuk"
+  else
+    log "no registry ($RYUK_IMAGE cannot be pulled): Ryuk off, nat-lab cleans up by itself"
+    echo "TESTCONTAINERS_RYUK_DISABLED=true"
+    echo "TESTCONTAINERS_HOST_OVERRIDE=localhost"
+    echo "TESTCONTAINERS_CHECKS_DISABLE=true"
+  fi
+}
+
+write_env_file() {
+  local tmp; tmp=$(mktemp)
+  { echo "# written by docker/prepare-host.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); read by mvn verify and nat-lab.jar"
+    echo "# (a variable exported in the environment wins); rerun docker/prepare-host.sh to refresh it"
+    cat; } >"$tmp"
+  as_root mkdir -p "$(dirname "$ENV_FILE")"
+  as_root install -m 644 "$tmp" "$ENV_FILE"
+  rm -f "$tmp"
+  log "wrote $ENV_FILE"
+}
+
 ensure_engine
 base=$(ensure_base)
-echo "NATLAB_BASE_IMAGE=$base"
+lines=$(env_lines "$base")
+printf '%s\n' "$lines" | write_env_file
+printf '%s\n' "$lines"

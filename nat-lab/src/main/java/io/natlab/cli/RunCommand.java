@@ -5,6 +5,7 @@ import io.natlab.lab.LabOptions;
 import io.natlab.lab.LabStartException;
 import io.natlab.report.ConsoleProgress;
 import io.natlab.report.LogSetup;
+import io.natlab.report.ReportFolder;
 import io.natlab.report.ReportWriter;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
  * {@code nat-lab run FILE... [--trials N] [--report DIR] [--parallel N] [--no-classify]}: the scenario runner outside Maven. Exit 0 when every
  * verdict holds, 1 when any does not (or a file is invalid, or a lab did not start), 2 on usage errors.
  */
-@Command(name = "run", description = "Run scenario files through real Docker NAT labs and judge every pair.")
+@Command(name = "run", mixinStandardHelpOptions = true, version = "nat-lab 0.1.0", description = "Run scenario files through real Docker NAT labs and judge every pair.")
 public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -42,8 +43,9 @@ public final class RunCommand implements Callable<Integer> {
     Integer trials;
 
     @Option(names = "--report", paramLabel = "DIR",
-        description = "Where results, reports and diagnostics go (default: nat-lab/target/natlab-report in the "
-            + "repository, like mvn verify; natlab-report in the current directory outside one).")
+        description = "Where results, reports, diagnostics and natlab.log go, emptied first (default: "
+            + "nat-lab/target/natlab-report in the repository, like mvn verify; natlab-report in the current directory "
+            + "outside one). A non-empty folder nat-lab did not make is refused.")
     Path reportDir;
 
     @Option(names = "--punch-jar", paramLabel = "JAR",
@@ -90,6 +92,12 @@ public final class RunCommand implements Callable<Integer> {
         String reportProblem = ReportDirectory.prepare(report, reportDir != null);
         if (reportProblem != null) { // before any lab starts: a run that cannot write its report is wasted
             err.println("run: --report " + io.natlab.punch.Printable.escape(report.toString()) + ": " + reportProblem);
+            return 2;
+        }
+        try {
+            ReportFolder.prepare(report, null); // a report never shows an earlier run's diagnostics
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            err.println("run: --report: " + io.natlab.punch.Printable.escape(String.valueOf(e.getMessage())));
             return 2;
         }
         // Before anything touches Testcontainers: its chatter (and stack traces) go to the log file, not the console.

@@ -3,8 +3,8 @@ package io.natlab.cli;
 import io.natlab.scenario.ScenarioLoader;
 import io.natlab.topology.yaml.ReservedRanges;
 import io.natlab.topology.yaml.TopologyLoader;
-import io.natlab.topology.yaml.ValidationError;
-import io.natlab.topology.yaml.ValidationException;
+import io.natlab.yaml.ValidationError;
+import io.natlab.yaml.ValidationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  * Docker. Prints {@code OK FILE} per valid file on stdout and every error as {@code FILE:LINE:COLUMN: field: message}
  * on stderr. Exit 0 all valid, 1 some invalid, 2 usage (no files; missing, unreadable or directory paths).
  */
-@Command(name = "validate", description = "Check scenario or topology files without Docker.")
+@Command(name = "validate", mixinStandardHelpOptions = true, version = "nat-lab 0.1.0", description = "Check scenario or topology files without Docker.")
 public final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,13 +1,13 @@
 package io.natlab.impl;
 
-import io.natlab.topology.yaml.MappingReader;
-import io.natlab.topology.yaml.Problems;
-import io.natlab.topology.yaml.Scalars;
+import io.natlab.yaml.MappingReader;
+import io.natlab.yaml.Problems;
+import io.natlab.yaml.Scalars;
 import io.natlab.topology.yaml.TopologyLoader;
-import io.natlab.topology.yaml.ValidationException;
-import io.natlab.topology.yaml.YamlList;
-import io.natlab.topology.yaml.YamlNode;
-import io.natlab.topology.yaml.YamlTreeReader;
+import io.natlab.yaml.ValidationException;
+import io.natlab.yaml.YamlList;
+import io.natlab.yaml.YamlNode;
+import io.natlab.yaml.YamlTreeReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.natlab.lab;
 
+import io.natlab.hostnet.HostNetworkDiscovery;
+import io.natlab.nat.LabGuard;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +50,8 @@ public final class ContainmentCheck {
     public List<String> run() {
         List<String> failures = new CopyOnWriteArrayList<>();
         Set<String> outside = new LinkedHashSet<>(OUTSIDE);
-        HostNetworkFacts.defaultGateway().ifPresent(outside::add);
-        outside.addAll(HostNetworkFacts.nameservers());
+        HostNetworkDiscovery.defaultGateway().ifPresent(outside::add);
+        outside.addAll(HostNetworkDiscovery.nameservers());
         List<Callable<Void>> jobs = new ArrayList<>();
         for (HostPlan h : plan.hosts()) jobs.add(() -> { failures.addAll(checkRoutesAndGuard(h, outside)); return null; });
         runAll(jobs, failures);

@@ -28,7 +28,7 @@ public final class DockerAvailability {
         } catch (Throwable t) {
             if (mentionsRyuk(t))
                 throw new LabStartException("Docker answers, but Testcontainers could not start its Ryuk reaper container ("
-                    + rootMessage(t) + "). Without a registry, set TESTCONTAINERS_RYUK_DISABLED=true "
+                    + rootMessage(t) + "). Without a registry, run docker/prepare-host.sh (it writes /etc/natlab/env) or set TESTCONTAINERS_RYUK_DISABLED=true "
                     + "TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_CHECKS_DISABLE=true (.ci/run does this)", t);
             throw new LabStartException(NO_ENGINE + " (" + rootMessage(t) + ")", t);
         }

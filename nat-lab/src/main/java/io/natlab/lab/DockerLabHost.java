@@ -7,6 +7,7 @@ import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
+import io.natlab.nat.ShellScript;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -43,7 +44,8 @@ public class DockerLabHost implements LabHost {
 
     @Override public String name() { return name; }
     @Override public HostRole role() { return role; }
-    @Override public String containerId() { return containerId; }
+    /** The Docker container id (Docker classes only; {@link LabHost} knows nothing of Docker). */
+    public String containerId() { return containerId; }
     @Override public String ip() { return ip; }
 
     @Override
@@ -117,7 +119,7 @@ public class DockerLabHost implements LabHost {
 
     @Override
     public void spawn(String logFile, String... command) {
-        String line = Shell.join(command) + " >" + Shell.quote(logFile) + " 2>&1 </dev/null &";
+        String line = ShellScript.join(command) + " >" + ShellScript.quote(logFile) + " 2>&1 </dev/null &";
         ExecResult r = exec(Duration.ofSeconds(10), "sh", "-c", line);
         if (!r.ok()) throw new IllegalStateException("could not start " + String.join(" ", command) + " in " + name + ": " + r.stderr());
     }

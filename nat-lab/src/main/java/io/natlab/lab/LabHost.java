@@ -7,8 +7,6 @@ public interface LabHost {
     /** Topology name: peer name, site name for routers, {@code rendezvous} for the server. */
     String name();
     HostRole role();
-    /** The Docker container id. */
-    String containerId();
     /** The address others in the lab use to reach it: a peer's LAN address, a public host's internet address. */
     String ip();
 

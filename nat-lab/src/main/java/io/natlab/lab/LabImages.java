@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import io.natlab.impl.Implementation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the router and peer images, tagged by a hash of what goes into them (Dockerfile directory, punch.jar,
- * base image id), so an unchanged image is reused and a changed punch.jar gives a new peer image.
+ * base image id), so an unchanged image is reused and a changed punch.jar gives a new peer image. Implementations
+ * under test other than punch-core go into one more layer on top of the peer image.
  */
 public final class LabImages {
     public static final String DEFAULT_BASE = "debian:bookworm-slim";
@@ -48,7 +50,8 @@ public final class LabImages {
         CompletableFuture<String> router = CompletableFuture.supplyAsync(() ->
             ensureImage(docker, "router", options.dockerDir().resolve("router"), null, base, baseId));
         CompletableFuture<String> peer = CompletableFuture.supplyAsync(() ->
-            ensureImage(docker, "peer", options.dockerDir().resolve("peer"), options.punchJar(), base, baseId));
+            ensureImage(docker, "peer", options.dockerDir().resolve("peer"), options.punchJar(), base, baseId))
+            .thenApply(peerTag -> ensureImplementations(docker, peerTag, options.implementations()));
         try {
             return new Images(router.join(), peer.join());
         } catch (CompletionException e) {
@@ -78,23 +81,58 @@ public final class LabImages {
 
     private static String ensureImage(DockerClient docker, String kind, Path dir, Path punchJar, String base, String baseId) {
         String tag = "natlab/" + kind + ":" + contentHash(dir, punchJar, baseId);
+        return buildIfAbsent(docker, kind, tag, "from " + dir + " on " + base, Map.of("BASE_IMAGE", base), context -> {
+            copyTree(dir, context);
+            if (punchJar != null) Files.copy(punchJar, context.resolve("punch.jar"), StandardCopyOption.REPLACE_EXISTING);
+        });
+    }
+
+    /**
+     * The peer image plus every implementation under test: each one's directory at /opt/impl/NAME and its install
+     * line run once. Tagged by the peer image and the implementations' contents, so it is rebuilt only on change.
+     */
+    static String ensureImplementations(DockerClient docker, String peerTag, List<Implementation> impls) {
+        List<Implementation> external = impls.stream().filter(i -> !i.builtIn())
+            .sorted(java.util.Comparator.comparing(Implementation::name)).toList();
+        if (external.isEmpty()) return peerTag;
+        StringBuilder hashInput = new StringBuilder(peerTag);
+        StringBuilder dockerfile = new StringBuilder("FROM " + peerTag + "\n");
+        for (Implementation impl : external) {
+            hashInput.append('\n').append(impl.name()).append('\n').append(impl.install())
+                .append('\n').append(contentHash(impl.home(), null, ""));
+            dockerfile.append("COPY ").append(impl.name()).append("/ ").append(Implementation.IMPL_ROOT)
+                .append(impl.name()).append("/\n");
+            if (impl.install() != null) dockerfile.append("RUN ").append(impl.install()).append('\n');
+        }
+        String tag = "natlab/peer-impl:" + sha16(hashInput.toString().getBytes(StandardCharsets.UTF_8));
+        String names = String.join(", ", external.stream().map(Implementation::name).toList());
+        return buildIfAbsent(docker, "peer", tag, "with " + names + " on " + peerTag, Map.of(), context -> {
+            for (Implementation impl : external) copyTree(impl.home(), context.resolve(impl.name()));
+            Files.writeString(context.resolve("Dockerfile"), dockerfile.toString());
+        });
+    }
+
+    private interface ContextWriter { void write(Path context) throws IOException; }
+
+    /** One build path for every image: a temporary context, the build, its output's tail in any error. */
+    private static String buildIfAbsent(DockerClient docker, String kind, String tag, String what,
+                                        Map<String, String> args, ContextWriter writer) {
         if (present(docker, tag)) return tag;
         Path context = null;
         try {
             context = Files.createTempDirectory("natlab-" + kind + "-");
-            copyTree(dir, context);
-            if (punchJar != null) Files.copy(punchJar, context.resolve("punch.jar"), StandardCopyOption.REPLACE_EXISTING);
+            writer.write(context);
             StringBuilder log = new StringBuilder();
             try {
-                docker.buildImageCmd()
+                var cmd = docker.buildImageCmd()
                     .withBaseDirectory(context.toFile())
                     .withDockerfile(context.resolve("Dockerfile").toFile())
-                    .withBuildArg("BASE_IMAGE", base)
                     .withPull(false)
                     .withRemove(true)
                     .withTags(java.util.Set.of(tag))
-                    .withLabels(Map.of("natlab.image", kind))
-                    .exec(new BuildImageResultCallback() {
+                    .withLabels(Map.of("natlab.image", kind));
+                args.forEach(cmd::withBuildArg);
+                cmd.exec(new BuildImageResultCallback() {
                         @Override public void onNext(BuildResponseItem item) {
                             if (item.getStream() != null) log.append(item.getStream());
                             super.onNext(item);
@@ -103,7 +141,7 @@ public final class LabImages {
                     .awaitImageId();
             } catch (RuntimeException e) {
                 String tail = tail(log.toString(), 25);
-                throw new LabStartException("building the " + kind + " image from " + dir + " on " + base + " failed: "
+                throw new LabStartException("building the " + kind + " image " + what + " failed: "
                     + DockerAvailability.rootMessage(e) + (tail.isEmpty() ? "" : "\n--- build output (end) ---\n" + tail), e);
             }
             return tag;
@@ -130,6 +168,14 @@ public final class LabImages {
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha16(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,8 @@
 package io.natlab.lab;
 
+import io.natlab.impl.Implementation;
+import java.util.List;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,15 +15,28 @@ import java.time.Duration;
  * @param baseImage    base image for both images, or {@code null} to choose: {@code NATLAB_BASE_IMAGE}, else
  *                     {@code debian:bookworm-slim} when present locally, else {@code natlab/debian-base:bookworm}
  * @param readyTimeout how long the rendezvous server may take to listen
+ * @param implementations implementations under test the peers must carry besides punch-core (docs/peer-contract.md)
  */
-public record LabOptions(Path punchJar, Path dockerDir, String baseImage, Duration readyTimeout) {
+public record LabOptions(Path punchJar, Path dockerDir, String baseImage, Duration readyTimeout,
+                         List<Implementation> implementations) {
 
     public LabOptions {
         if (punchJar == null || dockerDir == null) throw new IllegalArgumentException("punchJar and dockerDir are required");
         if (readyTimeout == null) readyTimeout = Duration.ofSeconds(20);
+        implementations = implementations == null ? List.of() : List.copyOf(implementations);
     }
 
-    public LabOptions withBaseImage(String image) { return new LabOptions(punchJar, dockerDir, image, readyTimeout); }
+    public LabOptions(Path punchJar, Path dockerDir, String baseImage, Duration readyTimeout) {
+        this(punchJar, dockerDir, baseImage, readyTimeout, List.of());
+    }
+
+    public LabOptions withBaseImage(String image) {
+        return new LabOptions(punchJar, dockerDir, image, readyTimeout, implementations);
+    }
+
+    public LabOptions withImplementations(List<Implementation> impls) {
+        return new LabOptions(punchJar, dockerDir, baseImage, readyTimeout, impls);
+    }
 
     /**
      * Defaults for running from the repository: env {@code NATLAB_PUNCH_JAR} (another punch.jar), else system properties {@code natlab.punchJar} / {@code natlab.dockerDir}

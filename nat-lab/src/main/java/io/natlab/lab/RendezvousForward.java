@@ -1,13 +1,14 @@
 package io.natlab.lab;
 
+import io.natlab.nat.PortForward;
 import io.natlab.topology.Rendezvous;
 
 import java.util.List;
 
 /**
  * When the rendezvous server lives on a site's LAN, every router between it and the internet forwards its port
- * inwards (pure: returns the extra lines of one router's script). Clients then dial the outermost router.
- * Peers on the same LAN would need hairpinning to use that address; they are not special-cased.
+ * inwards (pure: says which {@link PortForward} each router needs; the rule compiler writes the rules). Clients
+ * then dial the outermost router. Peers on the same LAN would need hairpinning to use that address; they are not special-cased.
  */
 public final class RendezvousForward {
     private RendezvousForward() {}
@@ -28,16 +29,13 @@ public final class RendezvousForward {
         }
     }
 
-    public static String script(AddressPlan plan, Rendezvous rendezvous, HostPlan router) {
-        if (rendezvous.site() == null) return "";
+    /** The port forward {@code router} needs (none when it is not on the rendezvous server's path). */
+    public static List<PortForward> forwards(AddressPlan plan, Rendezvous rendezvous, HostPlan router) {
+        if (rendezvous.site() == null) return List.of();
         List<HostPlan> path = plan.routersOnPathOf(Rendezvous.HOST_NAME);
         int i = path.stream().map(HostPlan::name).toList().indexOf(router.name());
-        if (i < 0) return "";
+        if (i < 0) return List.of();
         String target = i == 0 ? plan.host(Rendezvous.HOST_NAME).ip() : path.get(i - 1).ip();
-        int port = rendezvous.port();
-        return "\n# natlab: forward the rendezvous port to " + target + "\n"
-            + "iptables -t nat -I PREROUTING 1 -d " + router.ip() + " -p tcp --dport " + port
-            + " -j DNAT --to-destination " + target + ":" + port + "\n"
-            + "iptables -I FORWARD 1 -d " + target + " -p tcp --dport " + port + " -j ACCEPT\n";
+        return List.of(new PortForward(rendezvous.port(), target));
     }
 }

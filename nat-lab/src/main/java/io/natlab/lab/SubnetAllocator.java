@@ -1,6 +1,7 @@
 package io.natlab.lab;
 
 import io.natlab.topology.Site;
+import io.natlab.hostnet.ReservedRange;
 import io.natlab.topology.Subnet;
 import io.natlab.topology.Topology;
 
@@ -19,18 +20,18 @@ public final class SubnetAllocator {
     public static final String INTERNET = "internet";
 
     /** Ranges no lab may use on any host: the documentation nets, often used by hosts and tests. */
-    public static final List<TakenRange> ALWAYS_RESERVED = List.of(
-        new TakenRange(Subnet.parse("192.0.2.0/24"), "reserved TEST-NET-1"),
-        new TakenRange(Subnet.parse("198.51.100.0/24"), "reserved TEST-NET-2"),
-        new TakenRange(Subnet.parse("203.0.113.0/24"), "reserved TEST-NET-3"),
-        new TakenRange(Subnet.parse("127.0.0.0/8"), "loopback"),
-        new TakenRange(Subnet.parse("169.254.0.0/16"), "link-local"),
-        new TakenRange(Subnet.parse("224.0.0.0/3"), "multicast/reserved"));
+    public static final List<ReservedRange> ALWAYS_RESERVED = List.of(
+        new ReservedRange(Subnet.parse("192.0.2.0/24"), "reserved TEST-NET-1"),
+        new ReservedRange(Subnet.parse("198.51.100.0/24"), "reserved TEST-NET-2"),
+        new ReservedRange(Subnet.parse("203.0.113.0/24"), "reserved TEST-NET-3"),
+        new ReservedRange(Subnet.parse("127.0.0.0/8"), "loopback"),
+        new ReservedRange(Subnet.parse("169.254.0.0/16"), "link-local"),
+        new ReservedRange(Subnet.parse("224.0.0.0/3"), "multicast/reserved"));
 
-    private final List<TakenRange> taken;
+    private final List<ReservedRange> taken;
     private final Random random;
 
-    public SubnetAllocator(List<TakenRange> taken, Random random) {
+    public SubnetAllocator(List<ReservedRange> taken, Random random) {
         this.taken = new ArrayList<>(ALWAYS_RESERVED);
         this.taken.addAll(taken);
         this.random = random;
@@ -65,7 +66,7 @@ public final class SubnetAllocator {
     }
 
     /** Records a range as taken (e.g. Docker refused a subnet another lab took in the meantime). */
-    public void markTaken(Subnet subnet, String what) { taken.add(new TakenRange(subnet, what)); }
+    public void markTaken(Subnet subnet, String what) { taken.add(new ReservedRange(subnet, what)); }
 
     /** A free /24 from the pool, marked taken for this lab. */
     public Subnet pick(SubnetPool pool, String forWhat) {
@@ -75,7 +76,7 @@ public final class SubnetAllocator {
         for (int i = 0; i < blocks; i++) {
             Subnet candidate = new Subnet(range.network() + ((start + i) % blocks) * 256, 24);
             if (clash(candidate) == null) {
-                taken.add(new TakenRange(candidate, "lab network for " + forWhat));
+                taken.add(new ReservedRange(candidate, "lab network for " + forWhat));
                 return candidate;
             }
         }
@@ -86,15 +87,15 @@ public final class SubnetAllocator {
     public Subnet claim(Subnet subnet, String field) {
         if (subnet.prefix() > 29)
             throw new LabStartException(field + ": " + subnet + " is too small for a lab network (use /29 or larger)");
-        TakenRange c = clash(subnet);
+        ReservedRange c = clash(subnet);
         if (c != null)
-            throw new LabStartException(field + ": " + subnet + " overlaps " + c + "; choose another subnet or omit it to let the lab pick a free one");
-        taken.add(new TakenRange(subnet, field));
+            throw new LabStartException(field + ": " + subnet + " overlaps " + c.reason() + " (" + c.subnet() + "); choose another subnet or omit it to let the lab pick a free one");
+        taken.add(new ReservedRange(subnet, field));
         return subnet;
     }
 
-    private TakenRange clash(Subnet candidate) {
-        for (TakenRange t : taken) if (t.subnet().overlaps(candidate)) return t;
+    private ReservedRange clash(Subnet candidate) {
+        for (ReservedRange t : taken) if (t.subnet().overlaps(candidate)) return t;
         return null;
     }
 }

@@ -21,8 +21,11 @@ public final class NatlabChains {
     /** iptables nat chain jumped to first from POSTROUTING: MASQUERADE and hairpin SNAT. */
     public static final String POSTROUTING = "NATLAB-POSTROUTING";
 
+    /** iptables nat chain jumped to first from PREROUTING: port forwards (the rendezvous server on a LAN). */
+    public static final String PREROUTING = "NATLAB-PREROUTING";
+
     public static final List<String> FILTER_CHAINS = List.of(CONTAIN_SRC, CONTAIN_DST, FORWARD, INPUT);
-    public static final List<String> NAT_CHAINS = List.of(POSTROUTING);
+    public static final List<String> NAT_CHAINS = List.of(PREROUTING, POSTROUTING);
 
     /** nft table for what iptables cannot express: dynamic mapping sets and sequential port assignment. */
     public static final String NFT_TABLE = "natlab";

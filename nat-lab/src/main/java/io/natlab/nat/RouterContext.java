@@ -21,8 +21,28 @@ import java.util.List;
  * @param lan         LAN subnet
  * @param insideHosts LAN addresses of the peers behind this router (full/restricted cone DNAT targets)
  * @param labSubnets  every subnet of the topology: forwarding to anything else is dropped
+ * @param portForwards WAN ports this router forwards inwards (the rendezvous server on a LAN); usually none
  */
 public record RouterContext(String siteName, NatBehaviour nat, RouterOptions options,
                             String wanIf, String wanIp, Subnet wanSubnet, String wanGateway,
                             String lanIf, String lanIp, Subnet lan,
-                            List<String> insideHosts, List<Subnet> labSubnets) {}
+                            List<String> insideHosts, List<Subnet> labSubnets, List<PortForward> portForwards) {
+
+    public RouterContext {
+        insideHosts = List.copyOf(insideHosts);
+        labSubnets = List.copyOf(labSubnets);
+        portForwards = List.copyOf(portForwards);
+    }
+
+    /** A router that forwards no ports. */
+    public RouterContext(String siteName, NatBehaviour nat, RouterOptions options,
+                         String wanIf, String wanIp, Subnet wanSubnet, String wanGateway,
+                         String lanIf, String lanIp, Subnet lan, List<String> insideHosts, List<Subnet> labSubnets) {
+        this(siteName, nat, options, wanIf, wanIp, wanSubnet, wanGateway, lanIf, lanIp, lan, insideHosts, labSubnets, List.of());
+    }
+
+    public RouterContext withPortForwards(List<PortForward> forwards) {
+        return new RouterContext(siteName, nat, options, wanIf, wanIp, wanSubnet, wanGateway, lanIf, lanIp, lan,
+            insideHosts, labSubnets, forwards);
+    }
+}

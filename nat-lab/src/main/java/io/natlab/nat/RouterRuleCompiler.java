@@ -6,6 +6,7 @@ import io.natlab.topology.PortAssignment;
 import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Subnet;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,16 +39,32 @@ import static io.natlab.nat.NatlabChains.*;
  *   <li>containment: forwarded packets from or to addresses outside the lab's subnets are dropped (counted per
  *       rule); the default route is removed (top-level routers: the internet is one flat segment) or pointed at the
  *       parent router (nested).</li>
+ *   <li>port forwards ({@link PortForward}): DNAT in the lab's own PREROUTING chain, accepted first in its
+ *       FORWARD chain.</li>
  * </ul>
- * Sysctls ({@code ip_forward}, conntrack timeouts) are read-only inside containers: the lab sets them when it
- * creates the container, and the apply script only checks them.
+ * Sysctls ({@link #sysctls}: {@code ip_forward}, conntrack timeouts) are read-only inside containers: the lab sets
+ * them when it creates the container, and the apply script only checks them. The containment guard every
+ * container gets (routers and peers alike) is {@link LabGuard}.
  */
 public final class RouterRuleCompiler {
     private RouterRuleCompiler() {}
 
+    /** The one entry point: a router's configuration as its apply and reset scripts. */
     public static RouterRules compile(RouterContext ctx) {
         requireSupported(ctx.nat());
         return new RouterRules(applyScript(ctx), resetScript(ctx));
+    }
+
+    /**
+     * The sysctls a router container needs (forwarding, conntrack timeouts). /proc/sys is read-only inside the
+     * container, so the lab sets these when it creates it; the apply script checks each one.
+     */
+    public static Map<String, String> sysctls(RouterOptions options) {
+        Map<String, String> sysctls = new LinkedHashMap<>();
+        sysctls.put("net.ipv4.ip_forward", "1");
+        new TreeMap<>(options.conntrackTimeouts()).forEach((k, v) ->
+            sysctls.put("net.netfilter.nf_conntrack_tcp_timeout_" + k, Integer.toString(v)));
+        return sysctls;
     }
 
     static void requireSupported(NatBehaviour nat) {
@@ -73,12 +90,10 @@ public final class RouterRuleCompiler {
             + " filtering=" + nat.filtering().yamlName() + " unsolicited=" + o.unsolicited().yamlName()
             + " hairpin=" + o.hairpin());
 
-        s.section("sysctls (set by the lab at container creation; read-only in here)");
-        s.require("test \"$(cat /proc/sys/net/ipv4/ip_forward)\" = 1", "net.ipv4.ip_forward is not 1 on router " + ctx.siteName());
-        for (Map.Entry<String, Integer> t : new TreeMap<>(o.conntrackTimeouts()).entrySet()) {
-            String key = "nf_conntrack_tcp_timeout_" + t.getKey();
-            s.require("test \"$(cat /proc/sys/net/netfilter/" + key + ")\" = " + t.getValue(),
-                "net.netfilter." + key + " is not " + t.getValue() + " on router " + ctx.siteName());
+        s.section("sysctls (set by the lab at container creation from sysctls(); read-only in here)");
+        for (Map.Entry<String, String> k : sysctls(o).entrySet()) {
+            s.require("test \"$(cat /proc/sys/" + k.getKey().replace('.', '/') + ")\" = " + k.getValue(),
+                k.getKey() + " is not " + k.getValue() + " on router " + ctx.siteName());
         }
 
         s.section("routes");
@@ -95,6 +110,17 @@ public final class RouterRuleCompiler {
         s.cmd(jumpFirst("", "FORWARD", FORWARD));
         s.cmd(jumpFirst("", "INPUT", INPUT));
         s.cmd(jumpFirst("-t nat ", "POSTROUTING", POSTROUTING));
+
+        if (!ctx.portForwards().isEmpty()) {
+            s.section("port forwards to hosts behind this router (first in " + FORWARD + ": no loss, no policy)");
+            s.comment("jumped to only where needed: other routers keep no iptables nat hook at prerouting");
+            s.cmd(jumpFirst("-t nat ", "PREROUTING", PREROUTING));
+            for (PortForward f : ctx.portForwards()) {
+                s.cmd("iptables -t nat -A " + PREROUTING + " -d " + ctx.wanIp() + " -p tcp --dport " + f.port()
+                    + " -j DNAT --to-destination " + f.target() + ":" + f.port());
+                s.cmd("iptables -A " + FORWARD + " -d " + f.target() + " -p tcp --dport " + f.port() + " -j ACCEPT");
+            }
+        }
 
         s.section("containment: forward nothing from or to outside the lab");
         for (Subnet sub : ctx.labSubnets()) s.cmd("iptables -A " + CONTAIN_SRC + " -s " + sub + " -j RETURN");

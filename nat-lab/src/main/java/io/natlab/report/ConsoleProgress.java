@@ -5,6 +5,9 @@ import io.natlab.result.ScenarioResult;
 import io.natlab.result.TrialResult;
 import io.natlab.result.Verdict;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -16,12 +19,18 @@ import java.util.function.LongSupplier;
  * [00:00] scenario 3/27 prc-x-prc
  * [00:03] prc-x-prc: lab up in 2.4 s
  * [00:05] prc-x-prc: alice → bob listen-connect trial 1/5 ✔ 12 ms
+ * [00:09] prc-x-prc: alice → bob listen-connect trial 2/5 ✘ over budget: direct in 3.2 s
+ * [00:15] prc-x-prc: alice → bob listen-connect trial 3/5 ✘ failed: no authenticated stream to bob within the…
  * [00:17] prc-x-prc: alice → bob listen-connect ✔ pass: 5/5 direct (95% CI 57–100%), p50 12 ms
  * [00:30] ✔ prc-x-prc done in 29.8 s: 2/2 pairs pass
  * </pre>
+ * Failure reasons are shortened at a word boundary; a shortened one is logged whole (natlab.log).
  * Colour (ANSI) only when asked for, see {@link ConsoleOut#colourAllowed()}.
  */
 public final class ConsoleProgress implements Progress {
+    /** Failure reasons are shortened to this on the console; the log file keeps them whole. */
+    static final int REASON_CHARS = 90;
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleProgress.class);
     private static final String GREEN = "\u001b[32m", RED = "\u001b[31m", YELLOW = "\u001b[33m", RESET = "\u001b[0m";
 
     private final PrintStream out;
@@ -66,10 +75,19 @@ public final class ConsoleProgress implements Progress {
     @Override public synchronized void trialDone(String scenario, String first, String second, String strategy,
                                                  TrialResult trial, int trials) {
         String outcome;
+        String what = scenario + ": " + first + " → " + second + " " + strategy + " trial " + trial.index() + "/" + trials;
         if (trial.success()) outcome = green(Format.DIRECT) + " " + Format.ms(trial.timeToPunchMs());
-        else if ("direct".equals(trial.outcome())) outcome = yellow(Format.DIRECT) + " " + Format.ms(trial.timeToPunchMs()) + " over budget";
-        else outcome = red(Format.FAILED) + " failed" + (trial.error() == null ? "" : ": " + clip(trial.error(), 90));
-        line(scenario + ": " + first + " → " + second + " " + strategy + " trial " + trial.index() + "/" + trials + " " + outcome);
+        // Over budget counts as a failed trial, so it is marked as one.
+        else if ("direct".equals(trial.outcome())) outcome = red(Format.FAILED) + " over budget: direct in " + Format.ms(trial.timeToPunchMs());
+        else {
+            outcome = red(Format.FAILED) + " failed";
+            if (trial.error() != null) {
+                String shown = shorten(trial.error(), REASON_CHARS);
+                outcome += ": " + shown;
+                if (!shown.equals(oneLine(trial.error()))) LOG.info("{} failed: {}", what, trial.error()); // the full reason
+            }
+        }
+        line(what + " " + outcome);
     }
 
     @Override public synchronized void pairDone(String scenario, PairResult p) {
@@ -100,10 +118,19 @@ public final class ConsoleProgress implements Progress {
         out.flush();
     }
 
-    private static String clip(String s, int max) {
-        String one = s.replace('\n', ' ');
-        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+    /**
+     * One line of at most {@code max} characters, cut at a word boundary (a single word longer than half of it is
+     * cut inside), with "…" where text was dropped.
+     */
+    static String shorten(String s, int max) {
+        String one = oneLine(s);
+        if (one.length() <= max) return one;
+        int cut = one.lastIndexOf(' ', max - 2);
+        if (cut < max / 2) cut = max - 1;
+        return one.substring(0, cut).stripTrailing() + "…";
     }
+
+    private static String oneLine(String s) { return s.replaceAll("\\s*\\n\\s*", " ").strip(); }
 
     private String green(String s) { return colour ? GREEN + s + RESET : s; }
     private String red(String s) { return colour ? RED + s + RESET : s; }

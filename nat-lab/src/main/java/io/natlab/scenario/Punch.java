@@ -1,6 +1,6 @@
 package io.natlab.scenario;
 
-import io.natlab.topology.SourceRef;
+import io.natlab.yaml.SourceRef;
 
 /**
  * One pair that punches.

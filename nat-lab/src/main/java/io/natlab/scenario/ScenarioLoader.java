@@ -1,12 +1,12 @@
 package io.natlab.scenario;
 
 import io.natlab.scenario.yaml.ScenarioReader;
-import io.natlab.topology.yaml.Problems;
+import io.natlab.yaml.Problems;
 import io.natlab.topology.yaml.ReservedRanges;
 import io.natlab.topology.yaml.TopologyLoader;
-import io.natlab.topology.yaml.ValidationException;
-import io.natlab.topology.yaml.YamlNode;
-import io.natlab.topology.yaml.YamlTreeReader;
+import io.natlab.yaml.ValidationException;
+import io.natlab.yaml.YamlNode;
+import io.natlab.yaml.YamlTreeReader;
 
 import java.nio.file.Path;
 import java.util.Optional;

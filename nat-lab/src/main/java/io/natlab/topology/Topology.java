@@ -44,4 +44,31 @@ public record Topology(String name, Path source, Subnet internet, List<Site> sit
         }
         return path;
     }
+
+    /** A topology named {@code name}, for code and tests; the YAML loader fills every field itself. */
+    public static Builder builder(String name) { return new Builder(name); }
+
+    /** Builds a {@link Topology}: no source file, the lab picks the internet subnet, default rendezvous server. */
+    public static final class Builder {
+        private final String name;
+        private Path source;
+        private Subnet internet;
+        private final List<Site> sites = new ArrayList<>();
+        private final List<String> publicPeers = new ArrayList<>();
+        private Rendezvous rendezvous = Rendezvous.defaults();
+
+        private Builder(String name) { this.name = name; }
+
+        public Builder source(Path file) { this.source = file; return this; }
+        public Builder internet(Subnet subnet) { this.internet = subnet; return this; }
+        public Builder site(Site site) { this.sites.add(site); return this; }
+        public Builder site(Site.Builder site) { return site(site.build()); }
+        public Builder sites(List<Site> all) { this.sites.addAll(all); return this; }
+        public Builder publicPeers(String... names) { this.publicPeers.addAll(List.of(names)); return this; }
+        public Builder rendezvous(Rendezvous r) { this.rendezvous = r; return this; }
+
+        public Topology build() {
+            return new Topology(name, source, internet, List.copyOf(sites), List.copyOf(publicPeers), rendezvous);
+        }
+    }
 }

@@ -2,9 +2,9 @@ package io.natlab.edges;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
-import io.natlab.lab.HostNetworkFacts;
+import io.natlab.lab.DockerNetworkRanges;
 import io.natlab.lab.LabLabels;
-import io.natlab.lab.TakenRange;
+import io.natlab.hostnet.ReservedRange;
 import io.natlab.topology.Subnet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +52,11 @@ class LeftoverSubnetIT {
 
         child = run(test, lan);
         int exit = child.awaitExit(Duration.ofMinutes(4));
-        System.out.printf("[info] leftover of dead pid %d on %s: exit %d%n%s%n", deadPid, lan, exit, child.transcript());
+        System.out.printf("[info] leftover of dead pid %d on %s: exit %d (output: %s)%n", deadPid, lan, exit, child.outputFiles());
 
         assertThat(docker.listNetworksCmd().withIdFilter(leftoverId).exec()).as("the dead owner's leftover").isEmpty();
         assertThat(child.stdout()).contains("edges-fixed-lan: lab up").doesNotContain("overlaps");
-        assertThat(exit).as("exit code of a run whose one pair passes").isZero();
+        assertThat(exit).as("exit code of a run whose one pair passes\n%s", child.transcript()).isZero();
         assertThat(LabObjects.describe(child.pid())).as("the run's own lab, after it ended").isEmpty();
     }
 
@@ -68,10 +68,10 @@ class LeftoverSubnetIT {
 
         child = run(test, lan);
         int exit = child.awaitExit(Duration.ofMinutes(4));
-        System.out.printf("[info] live lab's network on %s: exit %d%n%s%n", lan, exit, child.transcript());
+        System.out.printf("[info] live lab's network on %s: exit %d (output: %s)%n", lan, exit, child.outputFiles());
 
         assertThat(docker.listNetworksCmd().withIdFilter(leftoverId).exec()).as("a live lab's network").hasSize(1);
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).as("exit code\n%s", child.transcript()).isEqualTo(1);
         assertThat(child.stdout())
             .contains("fixed-lan.yaml:")
             .contains("topology.sites[0].lan: " + lan + " overlaps Docker network 'natlab-" + id + "-home' of a running nat-lab (pid "
@@ -101,7 +101,7 @@ class LeftoverSubnetIT {
 
     /** A /24 in {@link #SLICE} nothing on this host uses (other labs run in parallel). */
     private Subnet freeSubnet() {
-        List<TakenRange> taken = HostNetworkFacts.takenRanges(docker);
+        List<ReservedRange> taken = DockerNetworkRanges.takenOnThisHost(docker);
         SecureRandom random = new SecureRandom();
         for (int i = 0; i < 256; i++) {
             Subnet s = new Subnet(SLICE.network() + random.nextInt(256) * 256, 24);

@@ -16,6 +16,15 @@ import java.util.concurrent.TimeUnit;
  * pid (the {@code natlab.pid} label of its labs), stdout and stderr captured to files so they never block it.
  */
 final class NatLabProcess implements AutoCloseable {
+    /**
+     * Signal dispositions of a terminal's foreground job (SIGINT and SIGTERM default), set whatever this JVM inherited:
+     * under {@code mvn verify &} or {@code nohup} SIGINT arrives here ignored, and children inherit that.
+     * {@code env} execs, so the child's pid stays java's.
+     */
+    static final List<String> FOREGROUND_JOB = List.of("env", "--default-signal=INT,TERM");
+    /** Those of a script's background job ({@code cmd &}): SIGINT ignored, SIGTERM default. */
+    static final List<String> BACKGROUND_JOB = List.of("env", "--ignore-signal=INT", "--default-signal=TERM");
+
     private final Process process;
     private final Path stdout;
     private final Path stderr;
@@ -48,6 +57,8 @@ final class NatLabProcess implements AutoCloseable {
      * The wrapper must exec java in its own process (like {@code unshare} without --fork), so the pid stays java's.
      */
     static NatLabProcess start(Path workDir, List<String> wrapper, Map<String, String> env, String... args) {
+        if (!wrapper.isEmpty() && !works(wrapper))
+            throw new AssertionError("cannot start the child through " + wrapper + " (needs GNU env 8.31+ for --default-signal)");
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-jar");
@@ -97,6 +108,24 @@ final class NatLabProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the child's output is, for progress lines that should not repeat it. */
+    String outputFiles() { return stdout + ", " + stderr; }
+
+    /** True when {@code wrapper true} runs and exits 0: the wrapper works on this host. */
+    static boolean works(List<String> wrapper) {
+        try {
+            List<String> cmd = new ArrayList<>(wrapper);
+            cmd.add("true");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

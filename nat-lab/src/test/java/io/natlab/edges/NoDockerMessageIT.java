@@ -4,15 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,9 +36,9 @@ class NoDockerMessageIT {
                 "run", NatLabProcess.resource("small-pair.yaml").toString(), "--report", report.toString())) {
             exit = child.awaitExit(Duration.ofMinutes(2));
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            System.out.printf("[info] no engine: exit %d after %d ms%n%s%n", exit, ms, child.transcript());
+            System.out.printf("[info] no engine: exit %d after %d ms (output: %s)%n", exit, ms, child.outputFiles());
 
-            assertThat(exit).as("exit code (1: the run could not happen)").isEqualTo(1);
+            assertThat(exit).as("exit code (1: the run could not happen)\n%s", child.transcript()).isEqualTo(1);
             List<String> lines = child.stderr().lines().filter(l -> !l.isBlank()).toList();
             assertThat(lines).as("stderr").hasSize(1);
             assertThat(lines.get(0)).startsWith("run: No Docker engine: run docker/prepare-host.sh or start Docker")
@@ -63,22 +60,7 @@ class NoDockerMessageIT {
         List<String> unshare = List.of("unshare", "--mount", "--map-root-user", "sh", "-c",
             "mount --bind /dev/null " + LOCAL_SOCKET + " && exec \"$0\" \"$@\"");
         // Not an assumption: a test that did not run must not pass as skipped.
-        assertThat(works(unshare)).as("cannot hide " + LOCAL_SOCKET + " (needs unshare and mount namespaces)").isTrue();
+        assertThat(NatLabProcess.works(unshare)).as("cannot hide " + LOCAL_SOCKET + " (needs unshare and mount namespaces)").isTrue();
         return unshare;
-    }
-
-    private static boolean works(List<String> wrapper) {
-        try {
-            List<String> cmd = new ArrayList<>(wrapper);
-            cmd.add("true");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().transferTo(OutputStream.nullOutputStream());
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -4,10 +4,8 @@ import io.natlab.lab.DockerLab;
 import io.natlab.lab.LabOptions;
 import io.natlab.topology.NatBehaviour;
 import io.natlab.topology.NatPreset;
-import io.natlab.topology.Rendezvous;
 import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
-import io.natlab.topology.SourceRef;
 import io.natlab.topology.Topology;
 import io.natlab.topology.UnsolicitedPolicy;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +34,7 @@ class NatFidelityIT {
     private Topology topology;
 
     private static Site site(String name, NatPreset preset, NatBehaviour nat, RouterOptions options, String... peers) {
-        return new Site(name, preset, nat, options, null, null, List.of(peers), SourceRef.unknown());
+        return Site.builder(name).preset(preset).nat(nat).router(options).peers(peers).build();
     }
 
     private static RouterOptions opts(UnsolicitedPolicy policy, boolean hairpin) {
@@ -61,9 +59,9 @@ class NatFidelityIT {
             opts(UnsolicitedPolicy.DROP, false), "hp-off-a", "hp-off-b"));
         // Nested: a carrier NAT with no peers of its own, measured through the full-cone home behind it.
         sites.add(site("carrier", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(), drop));
-        sites.add(new Site("home-behind-carrier", NatPreset.FULL_CONE, NatPreset.FULL_CONE.behaviour(), drop, null, "carrier",
-            List.of("nested-peer"), SourceRef.unknown()));
-        return new Topology("nat-fidelity", null, null, sites, List.of(), Rendezvous.defaults());
+        sites.add(Site.builder("home-behind-carrier").preset(NatPreset.FULL_CONE).router(drop).behind("carrier")
+            .peers("nested-peer").build());
+        return Topology.builder("nat-fidelity").sites(sites).build();
     }
 
     @BeforeAll

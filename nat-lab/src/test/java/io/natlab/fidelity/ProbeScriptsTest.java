@@ -1,10 +1,7 @@
 package io.natlab.fidelity;
 
 import io.natlab.topology.NatPreset;
-import io.natlab.topology.Rendezvous;
-import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
-import io.natlab.topology.SourceRef;
 import io.natlab.topology.Topology;
 import io.natlab.topology.UnsolicitedPolicy;
 import org.junit.jupiter.api.Test;
@@ -57,10 +54,10 @@ class ProbeScriptsTest {
     }
 
     @Test void measuresFromTheSitesOwnPeersElseANestedChildsPeers() {
-        Site cgn = new Site("cgn", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(), RouterOptions.defaults(), null, null, List.of(), SourceRef.unknown());
-        Site empty = new Site("home-0", NatPreset.FULL_CONE, NatPreset.FULL_CONE.behaviour(), RouterOptions.defaults(), null, "cgn", List.of(), SourceRef.unknown());
-        Site home = new Site("home-1", NatPreset.FULL_CONE, NatPreset.FULL_CONE.behaviour(), RouterOptions.defaults(), null, "cgn", List.of("h1"), SourceRef.unknown());
-        Topology t = new Topology("t", null, null, List.of(cgn, empty, home), List.of(), Rendezvous.defaults());
+        Site cgn = Site.builder("cgn").preset(NatPreset.PORT_RESTRICTED_CONE).build();
+        Site empty = Site.builder("home-0").preset(NatPreset.FULL_CONE).behind("cgn").build();
+        Site home = Site.builder("home-1").preset(NatPreset.FULL_CONE).behind("cgn").peers("h1").build();
+        Topology t = Topology.builder("t").site(cgn).site(empty).site(home).build();
         assertThat(NatClassifier.insidePeers(t, cgn)).containsExactly("h1");
         assertThat(NatClassifier.insidePeers(t, home)).containsExactly("h1");
         assertThat(NatClassifier.insidePeers(t, empty)).isEmpty();

@@ -3,8 +3,8 @@ package io.natlab.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.natlab.topology.yaml.ValidationError;
-import io.natlab.topology.yaml.ValidationException;
+import io.natlab.yaml.ValidationError;
+import io.natlab.yaml.ValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -71,9 +71,10 @@ class AddressPlanTest {
         assertThat(p.host("rendezvous").ip()).isEqualTo("10.70.9.2");
         assertThat(p.host("rendezvous").defaultVia()).isEqualTo("10.70.9.254");
         RendezvousForward.checkReachable(p, topo.rendezvous());
-        assertThat(RendezvousForward.script(p, topo.rendezvous(), p.host("dc")))
-            .contains("-d 198.18.5.100 -p tcp --dport 7100 -j DNAT --to-destination 10.70.9.2:7100");
-        assertThat(RendezvousForward.script(p, topo.rendezvous(), p.host("home-a"))).isEmpty();
+        assertThat(p.host("dc").ip()).isEqualTo("198.18.5.100");
+        assertThat(RendezvousForward.forwards(p, topo.rendezvous(), p.host("dc")))
+            .containsExactly(new io.natlab.nat.PortForward(7100, "10.70.9.2"));
+        assertThat(RendezvousForward.forwards(p, topo.rendezvous(), p.host("home-a"))).isEmpty();
 
         var sameSite = new io.natlab.topology.Topology("x", null, null,
             java.util.List.of(TestTopologies.site("dc", io.natlab.topology.NatPreset.FULL_CONE, null, "dave")),

@@ -1,5 +1,7 @@
 package io.natlab.lab;
 
+import io.natlab.nat.LabGuard;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package io.natlab.lab;
 
+import io.natlab.nat.LabGuard;
+
 import com.github.dockerjava.api.DockerClient;
 import io.natlab.topology.Subnet;
 import org.junit.jupiter.api.AfterAll;

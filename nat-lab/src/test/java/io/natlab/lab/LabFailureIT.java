@@ -5,7 +5,6 @@ import io.natlab.topology.NatPreset;
 import io.natlab.topology.Rendezvous;
 import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
-import io.natlab.topology.SourceRef;
 import io.natlab.topology.Subnet;
 import io.natlab.topology.Topology;
 import org.junit.jupiter.api.Test;
@@ -32,9 +31,8 @@ class LabFailureIT {
     void latencyWithoutNetemFailsNamingTheKernelFeature() {
         RouterOptions slow = new RouterOptions(RouterOptions.defaults().unsolicited(), false, 0, Duration.ofMillis(20),
             Duration.ZERO, Map.of());
-        Site home = new Site("slow-home", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(), slow,
-            null, null, List.of("sam"), SourceRef.unknown());
-        Topology t = new Topology("needs-netem", null, null, List.of(home), List.of(), Rendezvous.defaults());
+        Topology t = Topology.builder("needs-netem")
+            .site(Site.builder("slow-home").preset(NatPreset.PORT_RESTRICTED_CONE).router(slow).peers("sam")).build();
         boolean kernelHasNetem = false;
         try (DockerLab lab = DockerLab.start(t, LabOptions.fromEnvironment())) {
             kernelHasNetem = true; // a kernel with netem starts it; this host's kernel has none
@@ -49,10 +47,8 @@ class LabFailureIT {
     @Test
     void aRendezvousServerThatExitsIsReportedWithItsOwnErrorNotDockers409() {
         // Validation refuses this token; built directly, it reaches the server, which exits with a usage error.
-        Rendezvous tooLong = new Rendezvous(null, 7000, "t".repeat(300));
-        Site home = new Site("home", NatPreset.FULL_CONE, NatPreset.FULL_CONE.behaviour(), RouterOptions.defaults(),
-            null, null, List.of("p"), SourceRef.unknown());
-        Topology t = new Topology("exits", null, null, List.of(home), List.of(), tooLong);
+        Topology t = Topology.builder("exits").rendezvous(new Rendezvous(null, 7000, "t".repeat(300)))
+            .site(Site.builder("home").preset(NatPreset.FULL_CONE).peers("p")).build();
         assertThatThrownBy(() -> DockerLab.start(t, LabOptions.fromEnvironment()))
             .isInstanceOf(LabStartException.class)
             .hasMessageContaining("rendezvous")
@@ -63,9 +59,8 @@ class LabFailureIT {
 
     @Test
     void userSubnetOverDockersDefaultBridgeIsRefused() {
-        Site home = new Site("home", NatPreset.SYMMETRIC, NatPreset.SYMMETRIC.behaviour(), RouterOptions.defaults(),
-            Subnet.parse("172.17.0.0/24"), null, List.of("p"), SourceRef.unknown());
-        Topology t = new Topology("clash", null, null, List.of(home), List.of(), Rendezvous.defaults());
+        Topology t = Topology.builder("clash")
+            .site(Site.builder("home").preset(NatPreset.SYMMETRIC).lan(Subnet.parse("172.17.0.0/24")).peers("p")).build();
         assertThatThrownBy(() -> DockerLab.start(t, LabOptions.fromEnvironment()))
             .isInstanceOf(LabStartException.class)
             .hasMessageContaining("topology.sites[0].lan: 172.17.0.0/24 overlaps Docker network 'bridge'");

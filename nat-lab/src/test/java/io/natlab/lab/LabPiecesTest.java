@@ -1,5 +1,8 @@
 package io.natlab.lab;
 
+import io.natlab.nat.LabGuard;
+import io.natlab.nat.ShellScript;
+
 import io.natlab.topology.Subnet;
 import org.junit.jupiter.api.Test;
 
@@ -53,14 +56,14 @@ class LabPiecesTest {
     @Test
     void setupScriptReplacesDefaultRouteAndBlocksDockerGateways() {
         HostPlan alice = new HostPlan("alice", HostRole.PEER, "home-a", "home-a", "10.70.1.10", null, null, "10.70.1.254");
-        String s = LabGuard.setupScript(alice, List.of("10.70.1.1"), List.of(Subnet.parse("10.70.1.0/24")), List.of("10.70.1.1"));
+        String s = LabGuard.setupScript(alice.defaultVia(), List.of("10.70.1.1"), List.of(Subnet.parse("10.70.1.0/24")), List.of("10.70.1.1"));
         assertThat(s).contains("ip route del default").contains("ip route add default via 10.70.1.254")
             .contains("ip route replace prohibit 10.70.1.1/32").contains("ip daddr != @lab counter drop");
     }
 
     @Test
     void shellQuoting() {
-        assertThat(Shell.join("socat", "TCP-LISTEN:9000,fork", "SYSTEM:echo $X", "it's"))
+        assertThat(ShellScript.join("socat", "TCP-LISTEN:9000,fork", "SYSTEM:echo $X", "it's"))
             .isEqualTo("socat TCP-LISTEN:9000,fork 'SYSTEM:echo $X' 'it'\\''s'");
     }
 }

@@ -47,6 +47,12 @@ class NestedLabIT {
             ExecResult carol = lab.host("carol").exec(T, "nc", "-z", "-w", "5", dc.wanIp(), "7100");
             assertThat(carol.ok()).as("%s", carol).isTrue();
             assertThat(dc.conntrack()).contains("src=" + lab.host("carol").ip()).contains("dport=7100");
+            // The forward is the compiler's, in the lab's own chains: inspection sees it and a reset keeps it.
+            assertThat(dc.ruleset()).contains("-A NATLAB-PREROUTING -d " + dc.wanIp() + "/32 -p tcp -m tcp --dport 7100 -j DNAT")
+                .doesNotContain("-A PREROUTING -d " + dc.wanIp());
+            lab.reset();
+            ExecResult again = lab.host("carol").exec(T, "nc", "-z", "-w", "5", dc.wanIp(), "7100");
+            assertThat(again.ok()).as("after reset: %s", again).isTrue();
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.natlab.lab;
 
+import io.natlab.hostnet.ReservedRange;
+
 import io.natlab.topology.NatPreset;
-import io.natlab.topology.Rendezvous;
-import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
-import io.natlab.topology.SourceRef;
+import io.natlab.yaml.SourceRef;
 import io.natlab.topology.Subnet;
 import io.natlab.topology.Topology;
 import org.junit.jupiter.api.Test;
@@ -20,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SubnetAllocatorTest {
 
-    private static TakenRange taken(String cidr, String what) { return new TakenRange(Subnet.parse(cidr), what); }
+    private static ReservedRange taken(String cidr, String what) { return new ReservedRange(Subnet.parse(cidr), what); }
 
     @Test
-    void defaultsComeFromTheirPoolsAndAvoidTakenRanges() {
+    void defaultsComeFromTheirPoolsAndAvoidReservedRanges() {
         // Everything of 198.18.0.0/15 but one /24 is taken: the allocator must find that one.
-        List<TakenRange> busy = new ArrayList<>();
+        List<ReservedRange> busy = new ArrayList<>();
         busy.add(taken("198.18.0.0/16", "a"));
         busy.add(taken("198.19.0.0/17", "b"));
         busy.add(taken("198.19.128.0/18", "c"));
@@ -46,23 +46,22 @@ class SubnetAllocatorTest {
 
     @Test
     void manyLabsNeverOverlapEachOther() {
-        List<TakenRange> all = new ArrayList<>();
+        List<ReservedRange> all = new ArrayList<>();
         for (int lab = 0; lab < 50; lab++) {
             Map<String, Subnet> s = new SubnetAllocator(all, new Random(lab)).allocate(TestTopologies.twoSites());
             for (Subnet n : s.values()) {
                 assertThat(all).noneMatch(t -> t.subnet().overlaps(n));
                 assertThat(SubnetAllocator.ALWAYS_RESERVED).noneMatch(t -> t.subnet().overlaps(n));
             }
-            s.values().forEach(n -> all.add(new TakenRange(n, "lab")));
+            s.values().forEach(n -> all.add(new ReservedRange(n, "lab")));
         }
     }
 
     @Test
     void userSubnetOverlappingALiveNetworkIsRefusedNamingBoth() {
-        Site home = new Site("home-a", NatPreset.PORT_RESTRICTED_CONE, NatPreset.PORT_RESTRICTED_CONE.behaviour(),
-            RouterOptions.defaults(), Subnet.parse("172.17.5.0/24"), null, List.of("alice"),
-            new SourceRef(Path.of("scenarios/x.yaml"), 9, 7));
-        Topology t = new Topology("x", null, null, List.of(home), List.of(), Rendezvous.defaults());
+        Site home = Site.builder("home-a").preset(NatPreset.PORT_RESTRICTED_CONE).lan(Subnet.parse("172.17.5.0/24"))
+            .peers("alice").where(new SourceRef(Path.of("scenarios/x.yaml"), 9, 7)).build();
+        Topology t = Topology.builder("x").site(home).build();
         assertThatThrownBy(() -> new SubnetAllocator(List.of(taken("172.17.0.0/16", "Docker network 'bridge'")), new Random(1)).allocate(t))
             .isInstanceOf(LabStartException.class)
             .hasMessageStartingWith("scenarios/x.yaml:9:7: topology.sites[0].lan: 172.17.5.0/24 overlaps Docker network 'bridge' (172.17.0.0/16)");
@@ -70,18 +69,17 @@ class SubnetAllocatorTest {
 
     @Test
     void userInternetInReservedDocumentationRangeIsRefused() {
-        Topology t = new Topology("x", null, Subnet.parse("203.0.113.0/24"), List.of(), List.of("carol"), Rendezvous.defaults());
+        Topology t = Topology.builder("x").internet(Subnet.parse("203.0.113.0/24")).publicPeers("carol").build();
         assertThatThrownBy(() -> new SubnetAllocator(List.of(), new Random(1)).allocate(t))
             .hasMessageContaining("topology.internet.subnet: 203.0.113.0/24 overlaps reserved TEST-NET-3");
     }
 
     @Test
     void userSubnetsAreKeptAndDefaultsAvoidThem() {
-        Topology t = new Topology("x", null, Subnet.parse("198.18.7.0/24"),
-            List.of(new Site("s", NatPreset.SYMMETRIC, NatPreset.SYMMETRIC.behaviour(), RouterOptions.defaults(),
-                Subnet.parse("10.64.0.0/11"), null, List.of("p"), SourceRef.unknown()),
-                TestTopologies.site("t", NatPreset.FULL_CONE, null, "q")),
-            List.of(), Rendezvous.defaults());
+        Topology t = Topology.builder("x").internet(Subnet.parse("198.18.7.0/24"))
+            .site(Site.builder("s").preset(NatPreset.SYMMETRIC).lan(Subnet.parse("10.64.0.0/11")).peers("p"))
+            .site(TestTopologies.site("t", NatPreset.FULL_CONE, null, "q"))
+            .build();
         Map<String, Subnet> s = new SubnetAllocator(List.of(), new Random(3)).allocate(t);
         assertThat(s.get("internet")).isEqualTo(Subnet.parse("198.18.7.0/24"));
         assertThat(s.get("s")).isEqualTo(Subnet.parse("10.64.0.0/11"));
@@ -90,7 +88,7 @@ class SubnetAllocatorTest {
 
     @Test
     void tooSmallUserSubnetIsRefused() {
-        Topology t = new Topology("x", null, Subnet.parse("198.18.7.0/30"), List.of(), List.of(), Rendezvous.defaults());
+        Topology t = Topology.builder("x").internet(Subnet.parse("198.18.7.0/30")).build();
         assertThatThrownBy(() -> new SubnetAllocator(List.of(), new Random(1)).allocate(t)).hasMessageContaining("too small");
     }
 }

@@ -315,4 +315,32 @@ class RouterRuleCompilerTest {
             assertThat(s.nftFile()).contains("iifname \"eth7\" ip daddr 198.18.0.9").doesNotContain("eth1", "eth0");
         }
     }
+
+    @Nested class PortForwardsAndSysctls {
+        @Test void aForwardLivesInTheLabsOwnChainsAheadOfContainmentLossAndPolicy() {
+            Script s = apply(Contexts.of(NatPreset.FULL_CONE).withPortForwards(List.of(new PortForward(7100, "10.70.9.2"))));
+            assertThat(s.rulesOf(PREROUTING)).containsExactly("-d 198.18.0.2 -p tcp --dport 7100 -j DNAT --to-destination 10.70.9.2:7100");
+            assertThat(s.rulesOf(FORWARD).get(0)).isEqualTo("-d 10.70.9.2 -p tcp --dport 7100 -j ACCEPT");
+            assertThat(s.commands()).noneMatch(c -> c.matches("iptables (-t nat )?-I (FORWARD|PREROUTING) 1 -[^j].*"));
+            s.assertBefore("iptables -t nat -N " + PREROUTING, "iptables -t nat -A " + PREROUTING);
+            s.assertBefore("-I PREROUTING 1 -j " + PREROUTING, "iptables -t nat -A " + PREROUTING);
+        }
+
+        @Test void withoutForwardsTheChainIsEmpty() {
+            Script s = apply(NatPreset.FULL_CONE);
+            assertThat(s.rulesOf(PREROUTING)).isEmpty();
+            assertThat(s.has("-I PREROUTING")).isFalse();
+        }
+
+        @Test void theCompilerNamesTheSysctlsTheContainerIsCreatedWithAndChecksEach() {
+            RouterOptions o = new RouterOptions(UnsolicitedPolicy.DROP, false, 0, Duration.ZERO, Duration.ZERO,
+                Map.of("syn_sent", 30, "established", 600));
+            assertThat(RouterRuleCompiler.sysctls(o)).containsExactly(Map.entry("net.ipv4.ip_forward", "1"),
+                Map.entry("net.netfilter.nf_conntrack_tcp_timeout_established", "600"),
+                Map.entry("net.netfilter.nf_conntrack_tcp_timeout_syn_sent", "30"));
+            Script s = apply(Contexts.of(NatPreset.FULL_CONE.behaviour(), o));
+            RouterRuleCompiler.sysctls(o).forEach((k, v) -> assertThat(s.commands())
+                .anyMatch(c -> c.startsWith("test \"$(cat /proc/sys/" + k.replace('.', '/') + ")\" = " + v + " ||")));
+        }
+    }
 }

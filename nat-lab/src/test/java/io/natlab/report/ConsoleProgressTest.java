@@ -65,11 +65,30 @@ class ConsoleProgressTest {
     }
 
     @Test
-    void saysWhenALabWasReusedAndWhenATrialWasOverBudget() {
+    void saysWhenALabWasReusedAndMarksATrialOverBudgetAsAFailure() {
         ConsoleProgress p = progress(false);
         p.labStarted("s", 0);
         p.trialDone("s", "a", "b", "connect-only", new TrialResult(1, "direct", "accept", 4200.0, 3, 0.2, 1, false, null, 1, null), 5);
-        assertThat(lines()).containsExactly("[00:00] s: lab reused", "[00:00] s: a → b connect-only trial 1/5 ✔ 4.2 s over budget");
+        assertThat(lines()).containsExactly("[00:00] s: lab reused", "[00:00] s: a → b connect-only trial 1/5 ✘ over budget: direct in 4.2 s");
+    }
+
+    @Test
+    void longReasonsAreShortenedAtAWordBoundary() {
+        String reason = "no authenticated stream to bob within the deadline (6000 ms, 212 attempts: refused=200, timeout=12)";
+        ConsoleProgress p = progress(false);
+        p.trialDone("s", "a", "b", "listen-connect", new TrialResult(1, "failed", null, null, 212, null, 0, false, reason, 1, null), 5);
+        String shown = lines().get(0).substring(lines().get(0).indexOf("failed: ") + "failed: ".length());
+        assertThat(shown).endsWith("…").hasSizeLessThanOrEqualTo(ConsoleProgress.REASON_CHARS);
+        String kept = shown.substring(0, shown.length() - 1);
+        assertThat(reason).startsWith(kept);
+        assertThat(reason.charAt(kept.length())).as("cut before a space, not inside a word").isEqualTo(' ');
+    }
+
+    @Test
+    void shorteningKeepsShortTextAndCutsAnEndlessWord() {
+        assertThat(ConsoleProgress.shorten("short\n reason", 90)).isEqualTo("short reason");
+        assertThat(ConsoleProgress.shorten("alpha beta gamma", 12)).isEqualTo("alpha beta…");
+        assertThat(ConsoleProgress.shorten("x".repeat(30), 10)).isEqualTo("x".repeat(9) + "…");
     }
 
     @Test

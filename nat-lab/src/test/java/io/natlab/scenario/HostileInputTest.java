@@ -3,8 +3,8 @@ package io.natlab.scenario;
 import io.natlab.punch.protocol.Protocol;
 import io.natlab.topology.yaml.ReservedRanges;
 import io.natlab.topology.yaml.TopologyLoader;
-import io.natlab.topology.yaml.ValidationError;
-import io.natlab.topology.yaml.ValidationException;
+import io.natlab.yaml.ValidationError;
+import io.natlab.yaml.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

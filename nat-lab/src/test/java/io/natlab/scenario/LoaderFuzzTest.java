@@ -1,8 +1,8 @@
 package io.natlab.scenario;
 
 import io.natlab.topology.yaml.ReservedRanges;
-import io.natlab.topology.yaml.ValidationError;
-import io.natlab.topology.yaml.ValidationException;
+import io.natlab.yaml.ValidationError;
+import io.natlab.yaml.ValidationException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

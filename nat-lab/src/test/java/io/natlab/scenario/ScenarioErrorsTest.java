@@ -1,7 +1,7 @@
 package io.natlab.scenario;
 
 import io.natlab.topology.Subnet;
-import io.natlab.topology.yaml.ReservedRange;
+import io.natlab.hostnet.ReservedRange;
 import io.natlab.topology.yaml.ReservedRanges;
 import org.junit.jupiter.api.Test;
 
@@ -154,11 +154,13 @@ class ScenarioErrorsTest {
                   lan: 172.17.9.0/24
             punches: [{peers: [alice, bob]}]
             """)).containsExactly(
-            "t.yaml:3:22: topology.internet.subnet: 203.0.113.0/25 overlaps 203.0.113.0/24, the package registries the "
-                + "host reaches; a Docker network there would shadow it on the host. Pick another range or leave it out to get a free one",
-            "t.yaml:7:12: topology.sites[0].lan: 192.0.2.0/24 overlaps 192.0.2.0/24, the Docker host's own network; "
+            "t.yaml:3:22: topology.internet.subnet: 203.0.113.0/25 overlaps 203.0.113.0/24, a built-in default reservation "
+                + "(the build machines' package registries; NATLAB_RESERVED_DEFAULTS replaces the defaults); a Docker network there would shadow it on the host. Pick another range or leave it out to get a free one",
+            "t.yaml:7:12: topology.sites[0].lan: 192.0.2.0/24 overlaps 192.0.2.0/24, a built-in default reservation "
+                + "(the build machines' host network; NATLAB_RESERVED_DEFAULTS replaces the defaults); "
                 + "a Docker network there would shadow it on the host. Pick another range or leave it out to get a free one",
-            "t.yaml:11:12: topology.sites[1].lan: 10.255.0.0/16 overlaps 10.255.255.0/24, the host's DNS servers; "
+            "t.yaml:11:12: topology.sites[1].lan: 10.255.0.0/16 overlaps 10.255.255.0/24, a built-in default reservation "
+                + "(the build machines' DNS servers; NATLAB_RESERVED_DEFAULTS replaces the defaults); "
                 + "a Docker network there would shadow it on the host. Pick another range or leave it out to get a free one",
             "t.yaml:15:12: topology.sites[2].lan: 172.17.9.0/24 overlaps 172.17.0.0/16, Docker's default bridge; "
                 + "a Docker network there would shadow it on the host. Pick another range or leave it out to get a free one");

@@ -8,13 +8,13 @@ import io.natlab.topology.PortAssignment;
 import io.natlab.topology.Rendezvous;
 import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
-import io.natlab.topology.SourceRef;
+import io.natlab.yaml.SourceRef;
 import io.natlab.topology.Subnet;
 import io.natlab.topology.Topology;
 import io.natlab.topology.UnsolicitedPolicy;
 import io.natlab.topology.yaml.ReservedRanges;
-import io.natlab.topology.yaml.ValidationError;
-import io.natlab.topology.yaml.ValidationException;
+import io.natlab.yaml.ValidationError;
+import io.natlab.yaml.ValidationException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

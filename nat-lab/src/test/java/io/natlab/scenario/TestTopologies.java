@@ -1,10 +1,8 @@
 package io.natlab.scenario;
 
 import io.natlab.topology.NatPreset;
-import io.natlab.topology.Rendezvous;
 import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
-import io.natlab.topology.SourceRef;
 import io.natlab.topology.Topology;
 import io.natlab.topology.UnsolicitedPolicy;
 
@@ -32,11 +30,11 @@ public final class TestTopologies {
                                String behind, String... peers) {
         RouterOptions o = RouterOptions.defaults();
         o = new RouterOptions(unsolicited, hairpin, o.lossPercent(), o.latency(), o.jitter(), o.conntrackTimeouts());
-        sites.add(new Site(name, preset, preset.behaviour(), o, null, behind, List.of(peers), SourceRef.unknown()));
+        sites.add(Site.builder(name).preset(preset).router(o).behind(behind).peers(peers).build());
         return this;
     }
 
     public Topology build() {
-        return new Topology("test", null, null, List.copyOf(sites), List.copyOf(publicPeers), Rendezvous.defaults());
+        return Topology.builder("test").sites(sites).publicPeers(publicPeers.toArray(String[]::new)).build();
     }
 }

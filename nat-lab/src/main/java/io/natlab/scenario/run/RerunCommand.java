@@ -1,6 +1,7 @@
 package io.natlab.scenario.run;
 
 import io.natlab.punch.Printable;
+import io.natlab.nat.ShellScript;
 
 import java.nio.file.Path;
 
@@ -32,7 +33,6 @@ public final class RerunCommand {
 
     /** Single-quoted unless plainly safe: nothing inside single quotes is special to sh, newlines included. */
     static String quote(Path p) {
-        String s = p.toAbsolutePath().normalize().toString();
-        return s.matches("[A-Za-z0-9_./+:=@-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+        return ShellScript.quote(p.toAbsolutePath().normalize().toString());
     }
 }

@@ -1,10 +1,11 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.yaml.Located;
 import io.natlab.topology.NatBehaviour;
 import io.natlab.topology.NatPreset;
 import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
-import io.natlab.topology.SourceRef;
+import io.natlab.yaml.SourceRef;
 import io.natlab.topology.Subnet;
 
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.yaml.Located;
+import io.natlab.yaml.MappingReader;
+import io.natlab.yaml.Problems;
+import io.natlab.yaml.Scalars;
+import io.natlab.yaml.YamlNode;
 import io.natlab.topology.Filtering;
 import io.natlab.topology.Mapping;
 import io.natlab.topology.NatBehaviour;

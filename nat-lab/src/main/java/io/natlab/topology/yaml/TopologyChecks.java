@@ -1,5 +1,8 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.yaml.DidYouMean;
+import io.natlab.yaml.Located;
+import io.natlab.yaml.Problems;
 import io.natlab.topology.Subnet;
 
 import java.util.ArrayList;

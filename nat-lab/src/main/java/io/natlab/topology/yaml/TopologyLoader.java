@@ -2,7 +2,15 @@ package io.natlab.topology.yaml;
 
 import io.natlab.punch.Printable;
 import io.natlab.topology.LabName;
-import io.natlab.topology.SourceRef;
+import io.natlab.yaml.MappingReader;
+import io.natlab.yaml.Problems;
+import io.natlab.yaml.Scalars;
+import io.natlab.yaml.ValidationError;
+import io.natlab.yaml.ValidationException;
+import io.natlab.yaml.YamlNode;
+import io.natlab.yaml.YamlTreeReader;
+import io.natlab.yaml.Utf8Text;
+import io.natlab.yaml.SourceRef;
 import io.natlab.topology.Topology;
 
 import java.io.IOException;

@@ -1,6 +1,10 @@
 package io.natlab.topology.yaml;
 
 import io.natlab.punch.protocol.Protocol;
+import io.natlab.yaml.Located;
+import io.natlab.yaml.MappingReader;
+import io.natlab.yaml.Problems;
+import io.natlab.yaml.YamlNode;
 import io.natlab.topology.Rendezvous;
 import io.natlab.topology.Site;
 import io.natlab.topology.Subnet;

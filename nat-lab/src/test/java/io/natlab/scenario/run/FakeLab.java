@@ -66,7 +66,6 @@ final class FakeLab implements Lab {
         Host(String name, HostRole role) { this.name = name; this.role = role; }
         @Override public String name() { return name; }
         @Override public HostRole role() { return role; }
-        @Override public String containerId() { return "c-" + name; }
         @Override public String ip() { return "10.0.0.1"; }
         @Override public ExecResult exec(Duration timeout, String... command) {
             List<String> args = List.of(command);

@@ -1,5 +1,6 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.yaml.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.natlab.scenario.yaml.ScenarioDefaults;

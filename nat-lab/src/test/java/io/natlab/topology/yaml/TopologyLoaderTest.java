@@ -1,5 +1,6 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.yaml.ValidationException;
 import io.natlab.topology.NatPreset;
 import io.natlab.topology.Site;
 import io.natlab.topology.Topology;

@@ -60,8 +60,9 @@ final class ClientCommand implements Callable<Integer> {
             description = "listen-connect or connect-only (default: ${DEFAULT-VALUE}).")
     String strategy;
 
-    @Option(names = "--echo", defaultValue = "${env:NATLAB_ECHO_BYTES:-0}", paramLabel = "BYTES",
-            description = "Send this many bytes each way over the punched stream and verify them (default: 0).")
+    @Option(names = "--echo", defaultValue = "${env:NATLAB_ECHO_BYTES:-65536}", paramLabel = "BYTES",
+            description = "Send this many bytes each way over the punched stream and verify them; 0 skips the check "
+                    + "(default: $NATLAB_ECHO_BYTES, else 65536, like a scenario's echo-bytes).")
     long echo;
 
     @Override

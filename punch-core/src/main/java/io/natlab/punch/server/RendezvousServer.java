@@ -166,7 +166,7 @@ public final class RendezvousServer implements AutoCloseable {
             }
         } catch (IOException e) {
             if (attachment instanceof ClientConnection c) {
-                closeNow(c, "connection error: " + e.getMessage(), false);
+                closeNow(c, endReason(e), false);
             }
         } catch (RuntimeException e) {
             // A bug must not stop the server for everyone else: drop the one connection and report.
@@ -175,6 +175,12 @@ public final class RendezvousServer implements AutoCloseable {
                 closeNow(c, "internal error", true);
             }
         }
+    }
+
+    /** Clients close abortively (SO_LINGER 0, so a rerun can reuse the 4-tuple): for them a reset is a normal end. */
+    static String endReason(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("Connection reset") ? "client closed" : "connection error: " + message;
     }
 
     private void acceptAll(long now) throws IOException {

@@ -1,0 +1,2 @@
+/** The scenario model (peers, expectations, strategies) and its loader. */
+package io.natlab.scenario;

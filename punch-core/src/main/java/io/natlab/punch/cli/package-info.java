@@ -1,0 +1,2 @@
+/** The punch command line: the client and server commands and their JSON output. */
+package io.natlab.punch.cli;

@@ -1,0 +1,2 @@
+/** The rendezvous wire protocol: messages, framing and their codec. */
+package io.natlab.punch.protocol;
