@@ -212,7 +212,6 @@ public final class RendezvousServer implements AutoCloseable {
     private void refuse(SocketChannel channel, Endpoint remote, ErrorCode code, String message) {
         try (channel) {
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
             channel.write(ByteBuffer.wrap(MessageCodec.encode(new Message.Error(code, message))));
         } catch (IOException ignored) {
             // The client learns from the close.
