@@ -73,6 +73,8 @@ public class DockerLabHost implements LabHost {
             int code = exitCode(created.getId());
             // 137 = killed by our timeout (SIGKILL), reported as the contract's -1.
             if (code == 137 && took.compareTo(timeout) >= 0) code = -1;
+            // 126: Docker could not even start the command, e.g. the container exited meanwhile.
+            if (code == 126 && !running()) throw exited(null);
             return new ExecResult(code, out.stdout(), out.stderr(), took);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,11 +94,19 @@ public class DockerLabHost implements LabHost {
         return -1;
     }
 
+    private boolean running() {
+        try {
+            return Boolean.TRUE.equals(docker.inspectContainerCmd(containerId).exec().getState().getRunning());
+        } catch (RuntimeException gone) {
+            return false;
+        }
+    }
+
     /**
-     * Docker refuses an exec into a stopped container with "409 container is not running"; what the user needs is
+     * Docker refuses an exec into a stopped container with "409 container is not running" (or, when it exits during the exec, with exit 126); what the user needs is
      * why it stopped: its exit code and its own output (e.g. the rendezvous server's usage error).
      */
-    private LabStartException exited(ConflictException e) {
+    private LabStartException exited(RuntimeException e) {
         Long code = null;
         try {
             code = docker.inspectContainerCmd(containerId).exec().getState().getExitCodeLong();
