@@ -73,8 +73,8 @@ public class DockerLabHost implements LabHost {
             int code = exitCode(created.getId());
             // 137 = killed by our timeout (SIGKILL), reported as the contract's -1.
             if (code == 137 && took.compareTo(timeout) >= 0) code = -1;
-            // 126: Docker could not even start the command, e.g. the container exited meanwhile.
-            if (code == 126 && !running()) throw exited(null);
+            // Failed because the container itself exited meanwhile (126, 137, ...): say why it exited.
+            if (code != 0 && !running()) throw exited(null);
             return new ExecResult(code, out.stdout(), out.stderr(), took);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,7 +103,7 @@ public class DockerLabHost implements LabHost {
     }
 
     /**
-     * Docker refuses an exec into a stopped container with "409 container is not running" (or, when it exits during the exec, with exit 126); what the user needs is
+     * Docker refuses an exec into a stopped container with "409 container is not running" (or, when it exits during the exec, with 126 or 137); what the user needs is
      * why it stopped: its exit code and its own output (e.g. the rendezvous server's usage error).
      */
     private LabStartException exited(RuntimeException e) {
