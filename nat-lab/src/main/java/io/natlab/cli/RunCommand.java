@@ -101,7 +101,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         List<String> usage = new ArrayList<>();
-        files.stream().filter(f -> !Files.isRegularFile(f)).forEach(f -> usage.add(f + ": no such file"));
+        files.stream().filter(f -> InputFiles.problem(f) != null)
+            .forEach(f -> usage.add(InputFiles.describe(f, InputFiles.problem(f))));
         if (trials != null && trials < 1) usage.add("--trials must be at least 1, got " + trials);
         if (parallel < 1) usage.add("--parallel must be at least 1, got " + parallel);
         if (delayBackend != null) {
@@ -139,10 +140,15 @@ public final class RunCommand implements Callable<Integer> {
         Path report = (reportDir != null ? reportDir
             : root.map(r -> r.resolve("nat-lab/target/natlab-report")).orElse(Path.of("natlab-report")))
             .toAbsolutePath().normalize();
+        String reportProblem = ReportDirectory.prepare(report, reportDir != null);
+        if (reportProblem != null) { // before any lab starts: a run that cannot write its report is wasted
+            err.println("run: --report " + io.natlab.punch.Printable.escape(report.toString()) + ": " + reportProblem);
+            return 2;
+        }
         try {
             ReportFolder.prepare(report, null); // a report never shows an earlier run's diagnostics
-        } catch (IllegalArgumentException e) {
-            err.println("run: --report: " + e.getMessage());
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            err.println("run: --report: " + io.natlab.punch.Printable.escape(String.valueOf(e.getMessage())));
             return 2;
         }
         // Before anything touches Testcontainers: its chatter (and stack traces) go to the log file, not the console.

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code nat-lab validate FILE...}: checks scenario (or, with {@code --topology}, topology-only) files without
  * Docker. Prints {@code OK FILE} per valid file on stdout and every error as {@code FILE:LINE:COLUMN: field: message}
- * on stderr. Exit 0 all valid, 1 some invalid, 2 usage (no files, missing files).
+ * on stderr. Exit 0 all valid, 1 some invalid, 2 usage (no files; missing, unreadable or directory paths).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, version = "nat-lab 0.1.0", description = "Check scenario or topology files without Docker.")
 public final class ValidateCommand implements Callable<Integer> {
@@ -42,9 +41,10 @@ public final class ValidateCommand implements Callable<Integer> {
                 spec.commandLine().usage(err);
                 return 2;
             }
-            List<Path> missing = files.stream().filter(f -> !Files.isRegularFile(f)).toList();
-            if (!missing.isEmpty()) {
-                missing.forEach(f -> err.println("validate: " + f + ": " + (Files.exists(f) ? "not a regular file" : "no such file")));
+            List<String> unusable = files.stream().filter(f -> InputFiles.problem(f) != null)
+                .map(f -> InputFiles.line("validate", f, InputFiles.problem(f))).toList();
+            if (!unusable.isEmpty()) {
+                unusable.forEach(err::println);
                 return 2;
             }
             ReservedRanges reserved;

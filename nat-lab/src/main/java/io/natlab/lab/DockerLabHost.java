@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import io.natlab.nat.ShellScript;
@@ -57,8 +58,13 @@ public class DockerLabHost implements LabHost {
         wrapped[2] = "KILL";
         wrapped[3] = String.format(Locale.ROOT, "%.3f", Math.max(0.001, timeout.toMillis() / 1000.0));
         System.arraycopy(command, 0, wrapped, 4, command.length);
-        ExecCreateCmdResponse created = docker.execCreateCmd(containerId)
-            .withAttachStdout(true).withAttachStderr(true).withCmd(wrapped).exec();
+        ExecCreateCmdResponse created;
+        try {
+            created = docker.execCreateCmd(containerId)
+                .withAttachStdout(true).withAttachStderr(true).withCmd(wrapped).exec();
+        } catch (ConflictException e) {
+            throw exited(e);
+        }
         Output out = new Output();
         try (Output cb = docker.execStartCmd(created.getId()).exec(out)) {
             boolean done = cb.awaitCompletion(timeout.toMillis() + GRACE_MS, TimeUnit.MILLISECONDS);
@@ -67,6 +73,8 @@ public class DockerLabHost implements LabHost {
             int code = exitCode(created.getId());
             // 137 = killed by our timeout (SIGKILL), reported as the contract's -1.
             if (code == 137 && took.compareTo(timeout) >= 0) code = -1;
+            // Failed because the container itself exited meanwhile (126, 137, ...): say why it exited.
+            if (code != 0 && !running()) throw exited(null);
             return new ExecResult(code, out.stdout(), out.stderr(), took);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,6 +92,30 @@ public class DockerLabHost implements LabHost {
             Thread.sleep(10); // Docker records the exit code just after the stream closes
         }
         return -1;
+    }
+
+    private boolean running() {
+        try {
+            return Boolean.TRUE.equals(docker.inspectContainerCmd(containerId).exec().getState().getRunning());
+        } catch (RuntimeException gone) {
+            return false;
+        }
+    }
+
+    /**
+     * Docker refuses an exec into a stopped container with "409 container is not running" (or, when it exits during the exec, with 126 or 137); what the user needs is
+     * why it stopped: its exit code and its own output (e.g. the rendezvous server's usage error).
+     */
+    private LabStartException exited(RuntimeException e) {
+        Long code = null;
+        try {
+            code = docker.inspectContainerCmd(containerId).exec().getState().getExitCodeLong();
+        } catch (RuntimeException ignored) {
+            // gone entirely: the output below still says what there is
+        }
+        String output = logs().strip();
+        return new LabStartException("container " + name + " is not running" + (code == null ? "" : " (exit code " + code + ")")
+            + (output.isEmpty() ? "; it printed nothing" : "; its output:\n" + output), e);
     }
 
     /** Runs a shell script with {@code sh -eu}; throws with the script's stderr when it fails. */

@@ -18,7 +18,7 @@ public final class PunchCommand {
     /** {@code punch server --port P [--token T]}. */
     public static List<String> server(int port, String token) {
         List<String> cmd = new ArrayList<>(List.of(WRAPPER, "server", "--port", Integer.toString(port)));
-        if (token != null) { cmd.add("--token"); cmd.add(token); }
+        if (token != null) cmd.add("--token=" + token); // one word: a value can never read as another option
         return List.copyOf(cmd);
     }
 
@@ -34,7 +34,7 @@ public final class PunchCommand {
         List<String> cmd = new ArrayList<>(List.of(WRAPPER, "client", "--server", server, "--id", id, "--peer", peerId,
             "--local-port", Integer.toString(localPort), "--timeout", timeout.toMillis() + "ms",
             "--strategy", strategy, "--echo", Integer.toString(echoBytes)));
-        if (token != null) { cmd.add("--token"); cmd.add(token); }
+        if (token != null) cmd.add("--token=" + token); // one word: a value can never read as another option
         return List.copyOf(cmd);
     }
 }

@@ -1,5 +1,6 @@
 package io.natlab.yaml;
 
+import io.natlab.punch.Printable;
 
 /**
  * One thing wrong with an input file.
@@ -11,7 +12,10 @@ package io.natlab.yaml;
 public record ValidationError(SourceRef where, String fieldPath, String message) {
 
     /** {@code FILE:LINE:COLUMN: field.path: what is wrong} */
-    public String render() { return where + ": " + fieldPath + ": " + message; }
+    public String render() {
+        // Escaped: a newline in a file name or a value must not split the error line or fake another one.
+        return Printable.escape(where + ": " + fieldPath + ": " + message);
+    }
 
     @Override public String toString() { return render(); }
 }

@@ -3,6 +3,7 @@ package io.natlab.lab;
 import com.github.dockerjava.api.DockerClient;
 import io.natlab.nat.DelayBackend;
 import io.natlab.topology.NatPreset;
+import io.natlab.topology.Rendezvous;
 import io.natlab.topology.RouterOptions;
 import io.natlab.topology.Site;
 import io.natlab.topology.Subnet;
@@ -45,6 +46,19 @@ class LabFailureIT {
             if (before == null) System.clearProperty(DelayBackendChoice.PROPERTY); else System.setProperty(DelayBackendChoice.PROPERTY, before);
         }
         if (kernelHasNetem) System.out.println("[info] this kernel has netem: the lab started with latency");
+        assertNothingOfThisProcessLeft();
+    }
+
+    @Test
+    void aRendezvousServerThatExitsIsReportedWithItsOwnErrorNotDockers409() {
+        // Validation refuses this token; built directly, it reaches the server, which exits with a usage error.
+        Topology t = Topology.builder("exits").rendezvous(new Rendezvous(null, 7000, "t".repeat(300)))
+            .site(Site.builder("home").preset(NatPreset.FULL_CONE).peers("p")).build();
+        assertThatThrownBy(() -> DockerLab.start(t, LabOptions.fromEnvironment()))
+            .isInstanceOf(LabStartException.class)
+            .hasMessageContaining("rendezvous")
+            .hasMessageContaining("--token must be at most 256 characters")
+            .hasMessageNotContaining("409");
         assertNothingOfThisProcessLeft();
     }
 

@@ -396,7 +396,7 @@ class ScenarioErrorsTest {
             "t.yaml:4:22: topology.rendezvous.site: unknown site 'home-b' (did you mean 'home-a'?); sites: home-a; "
                 + "leave site: out to put the server on the internet",
             "t.yaml:4:36: topology.rendezvous.port: must be between 1 and 65534, got 70000",
-            "t.yaml:4:50: topology.rendezvous.token: must be non-empty and contain no spaces (it is passed on the command line)");
+            "t.yaml:4:50: topology.rendezvous.token: must not be empty (the same rule as punch.jar's --token)");
     }
 
     @Test

@@ -43,7 +43,7 @@ class ScenarioFilesTest {
         assertThat(examples).isNotEmpty();
         ScenarioLoader loader = new ScenarioLoader(ReservedRanges.fixed());
         return java.util.stream.IntStream.range(0, examples.size()).mapToObj(i -> DynamicTest.dynamicTest(
-            doc.get() + " example " + (i + 1), () -> loader.parse(Path.of(doc.get() + "#" + (i + 1)), examples.get(i))));
+            doc.get() + " example " + (i + 1), () -> loader.parse(Path.of(doc.get() + ".example-" + (i + 1) + ".yaml"), examples.get(i))));
     }
 
     /** The repository root (parent pom next to nat-lab/), found walking up from the working directory. */

@@ -64,6 +64,6 @@ class YamlTreeReaderTest {
         assertThat(errors("a: &v 1\nb: *v\n")).containsExactly("t.yaml:2:4: b: YAML aliases (*v) are not supported; write the value out");
         assertThat(errors("# only a comment\n")).containsExactly("t.yaml:1:1: yaml: the file is empty");
         assertThat(errors("a: 1\n---\nb: 2\n")).singleElement().asString()
-            .startsWith("t.yaml:3:1: yaml: only one YAML document per file");
+            .startsWith("t.yaml:2:1: yaml: only one YAML document per file"); // at its own --- line
     }
 }

@@ -138,8 +138,9 @@ public final class ScenarioRun {
         return result;
     }
 
+    /** The name of a file that did not load: escaped, since it is printed in console lines and reports. */
     private String fileStem() {
         String n = file.getFileName().toString();
-        return n.endsWith(".yaml") ? n.substring(0, n.length() - 5) : n;
+        return io.natlab.punch.Printable.escape(n.endsWith(".yaml") ? n.substring(0, n.length() - 5) : n);
     }
 }

@@ -44,10 +44,7 @@ public final class ScenarioReader {
         if (r.isEmpty()) return Optional.empty();
         MappingReader top = r.get();
 
-        String name = top.string("name").orElse(TopologyLoader.defaultName(source));
-        if (top.node("name").isPresent() && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            top.error("name", "'" + name + "' is not usable as a report directory name: use letters, digits, '.', '_' and '-'");
-        }
+        String name = TopologyLoader.name(top, source);
         String description = TopologyLoader.description(top, true).orElse(null);
         TopologyReader.Result topology = top.required("topology", "the lab's internet, rendezvous and sites")
             .map(t -> new TopologyReader(reserved).read(t, "topology", name, source, problems))

@@ -1,5 +1,7 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.punch.Printable;
+import io.natlab.topology.LabName;
 import io.natlab.yaml.MappingReader;
 import io.natlab.yaml.Problems;
 import io.natlab.yaml.Scalars;
@@ -7,6 +9,7 @@ import io.natlab.yaml.ValidationError;
 import io.natlab.yaml.ValidationException;
 import io.natlab.yaml.YamlNode;
 import io.natlab.yaml.YamlTreeReader;
+import io.natlab.yaml.Utf8Text;
 import io.natlab.yaml.SourceRef;
 import io.natlab.topology.Topology;
 
@@ -23,6 +26,12 @@ import java.util.Optional;
  * Scenario files are loaded with {@code io.natlab.scenario.ScenarioLoader}, which reuses {@link TopologyReader}.
  */
 public final class TopologyLoader {
+
+    /** Largest input file read; real ones are a few KiB. */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+
+    /** Descriptions are one line in reports and consoles. */
+    public static final int MAX_DESCRIPTION_CHARS = 300;
 
     private final ReservedRanges reserved;
 
@@ -43,7 +52,7 @@ public final class TopologyLoader {
         Optional<Topology> topology = root
             .flatMap(node -> MappingReader.of(node, "", YamlKeys.TOPOLOGY_FILE, problems))
             .flatMap(top -> {
-                String name = top.string("name").orElse(defaultName(file));
+                String name = name(top, file);
                 description(top, false);
                 return top.required("topology", "the lab's internet, rendezvous and sites")
                     .flatMap(t -> new TopologyReader(reserved).read(t, "topology", name, file, problems).topology());
@@ -61,8 +70,30 @@ public final class TopologyLoader {
         description.ifPresent(d -> {
             if (d.isBlank()) top.error("description", "must not be blank");
             else if (d.strip().contains("\n")) top.error("description", "must be one line");
+            else if (d.length() > MAX_DESCRIPTION_CHARS) top.error("description", "must be at most " + MAX_DESCRIPTION_CHARS
+                + " characters, got " + d.length());
+            else if (!d.strip().equals(Printable.escape(d.strip()))) top.error("description",
+                "must be printable text; it contains a control character: " + Printable.quoted(d.strip()));
         });
         return description.map(String::strip);
+    }
+
+    /**
+     * The {@code name:}, else the file name without {@code .yaml}; either way it must obey {@link LabName}, so a
+     * file whose name would not make a safe name is refused unless it says {@code name:}.
+     */
+    public static String name(MappingReader top, Path file) {
+        Optional<String> written = top.string("name");
+        String name = written.orElse(defaultName(file));
+        String problem = LabName.problem(name);
+        if (problem != null && written.isPresent()) {
+            top.error("name", Printable.quoted(name) + " " + problem);
+        } else if (problem != null) {
+            top.problems().add(new SourceRef(file, 1, 1), "name", "no name: given, and the file name "
+                + Printable.quoted(String.valueOf(file.getFileName())) + " " + problem
+                + "; add name: or rename the file");
+        }
+        return name;
     }
 
     /** The file name without {@code .yaml}/{@code .yml}. */
@@ -74,11 +105,17 @@ public final class TopologyLoader {
     /** The file's text; a missing or unreadable file is reported in the usual error format. */
     public static String readFile(Path file) throws ValidationException {
         try {
-            return Files.readString(file);
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file",
+                    "is " + size + " bytes; input files are at most " + MAX_FILE_BYTES + " bytes")));
+            }
+            return Utf8Text.decode(file, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file", "no such file")));
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file", "is not UTF-8 text")));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file",
+                "cannot read: permission denied")));
         } catch (IOException e) {
             throw new ValidationException(List.of(new ValidationError(new SourceRef(file, 0, 0), "file",
                 "cannot read: " + e.getMessage())));

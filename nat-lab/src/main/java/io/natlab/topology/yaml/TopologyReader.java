@@ -1,5 +1,6 @@
 package io.natlab.topology.yaml;
 
+import io.natlab.punch.protocol.Protocol;
 import io.natlab.yaml.Located;
 import io.natlab.yaml.MappingReader;
 import io.natlab.yaml.Problems;
@@ -52,10 +53,10 @@ public final class TopologyReader {
         if (rv.isPresent()) {
             MappingReader m = rv.get();
             rendezvousSite = m.string("site").map(s -> new Located<>(s, m.path("site"), m.whereOf("site"))).orElse(null);
-            int port = m.integer("port", 1, 65534).map(Long::intValue).orElse(rendezvous.port());
+            int port = m.integer("port", 1, Protocol.MAX_PORT - 1).map(Long::intValue).orElse(rendezvous.port()); // port + 1: the prediction probe
             String token = m.string("token").orElse(null);
-            if (token != null && (token.isEmpty() || !token.matches("\\S+"))) {
-                m.error("token", "must be non-empty and contain no spaces (it is passed on the command line)");
+            if (token != null && Protocol.tokenProblem(token) != null) {
+                m.error("token", Protocol.tokenProblem(token) + " (the same rule as punch.jar's --token)");
             }
             rendezvous = new Rendezvous(rendezvousSite == null ? null : rendezvousSite.value(), port, token);
         }

@@ -98,8 +98,8 @@ final class ClientCommand implements Callable<Integer> {
         if (id.equals(peer)) {
             throw usage("--peer: must differ from --id");
         }
-        if (token != null && (token.isEmpty() || token.length() > Protocol.MAX_TOKEN_CHARS)) {
-            throw usage("--token: must be 1.." + Protocol.MAX_TOKEN_CHARS + " characters");
+        if (token != null && Protocol.tokenProblem(token) != null) {
+            throw usage("--token: " + Protocol.tokenProblem(token));
         }
         if (localPort < 0 || localPort > 65535) {
             throw usage("--local-port: must be 0..65535, got " + localPort);

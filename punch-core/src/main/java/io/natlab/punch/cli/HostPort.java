@@ -19,8 +19,9 @@ final class HostPort {
             throw new IllegalArgumentException("'" + text + "': write IPv6 addresses in brackets, e.g. [::1]:7000");
         }
         String portText = text.substring(colon + 1);
-        if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65535) {
-            throw new IllegalArgumentException("'" + text + "': port must be 1..65535");
+        if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) < 1
+                || Integer.parseInt(portText) > io.natlab.punch.protocol.Protocol.MAX_PORT) {
+            throw new IllegalArgumentException("'" + text + "': port must be 1.." + io.natlab.punch.protocol.Protocol.MAX_PORT);
         }
         if (host.isEmpty()) {
             throw new IllegalArgumentException("'" + text + "': empty host");

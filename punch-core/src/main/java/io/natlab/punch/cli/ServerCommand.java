@@ -1,9 +1,13 @@
 package io.natlab.punch.cli;
 
 import io.natlab.punch.Endpoint;
+import io.natlab.punch.Printable;
+import io.natlab.punch.protocol.Protocol;
 import io.natlab.punch.protocol.ErrorCode;
+import io.natlab.punch.server.LogLimiter;
 import io.natlab.punch.server.RendezvousServer;
 import io.natlab.punch.server.ServerConfig;
+import io.natlab.punch.server.ServerDefences;
 import io.natlab.punch.server.ServerListener;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -11,6 +15,9 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,6 +44,15 @@ final class ServerCommand implements Callable<Integer> {
             description = "Connections served at once (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--max-unregistered", paramLabel = "N",
+            description = "Connections allowed before their REGISTER (default: a quarter of --max-connections); "
+                    + "the rest is reserved for registered clients.")
+    Integer maxUnregistered;
+
+    @Option(names = "--max-unregistered-per-source", paramLabel = "N",
+            description = "Unregistered connections one address may hold while the server is busy (default: 64).")
+    Integer maxUnregisteredPerSource;
+
     @Option(names = "--idle-timeout", defaultValue = "60s",
             description = "Close clients silent this long (default: ${DEFAULT-VALUE}).")
     String idleTimeout;
@@ -47,15 +63,25 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be 0..65535, got " + port);
+        if (port < 0 || port > Protocol.MAX_PORT) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0.." + Protocol.MAX_PORT + ", got " + port);
         }
         if (maxConnections < 1) {
             throw new ParameterException(spec.commandLine(), "--max-connections must be >= 1");
         }
-        if (token != null && (token.isEmpty() || token.length() > io.natlab.punch.protocol.Protocol.MAX_TOKEN_CHARS)) {
-            throw new ParameterException(spec.commandLine(), "--token must be 1.."
-                    + io.natlab.punch.protocol.Protocol.MAX_TOKEN_CHARS + " characters");
+        if (token != null && Protocol.tokenProblem(token) != null) {
+            throw new ParameterException(spec.commandLine(), "--token " + Protocol.tokenProblem(token));
+        }
+        ServerDefences defences = ServerDefences.forMaxConnections(maxConnections);
+        int unregistered = maxUnregistered == null ? defences.maxUnregistered() : maxUnregistered;
+        int perSource = maxUnregisteredPerSource == null ? Math.min(unregistered, defences.maxUnregisteredPerSource())
+                : maxUnregisteredPerSource;
+        if (unregistered < 1 || unregistered > maxConnections) {
+            throw new ParameterException(spec.commandLine(), "--max-unregistered must be 1..--max-connections ("
+                    + maxConnections + "), got " + unregistered);
+        }
+        if (perSource < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-unregistered-per-source must be >= 1");
         }
         Duration idle;
         InetAddress address;
@@ -69,9 +95,11 @@ final class ServerCommand implements Callable<Integer> {
         }
         ServerConfig defaults = ServerConfig.defaults(new InetSocketAddress(address, port));
         ServerConfig config = defaults.withToken(token).withMaxConnections(maxConnections)
-                .withTimeouts(defaults.registerTimeout(), idle, defaults.frameTimeout());
+                .withTimeouts(defaults.registerTimeout(), idle, defaults.frameTimeout())
+                .withDefences(defences.withUnregistered(unregistered, perSource));
         PrintWriter err = spec.commandLine().getErr();
-        RendezvousServer server = new RendezvousServer(config, new LogLines(err, address));
+        LogLines log = new LogLines(err, address);
+        RendezvousServer server = new RendezvousServer(config, log);
         Integer probe = probePort(port);
         if (probe != null) {
             server.withPortProbe(new InetSocketAddress(address, probe));
@@ -87,23 +115,57 @@ final class ServerCommand implements Callable<Integer> {
             err.flush();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "punch-server-shutdown"));
-        server.awaitStop();
+        ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "punch-log-summaries");
+            t.setDaemon(true);
+            return t;
+        });
+        summaries.scheduleAtFixedRate(log::flushSummaries, 1, 1, TimeUnit.SECONDS);
+        try {
+            server.awaitStop();
+        } finally {
+            summaries.shutdownNow();
+            log.flushSummaries();
+        }
         return 0;
     }
 
-    /** Server events as stderr lines. The runner waits for "registered id=<id> public=<ip:port>". */
+    /**
+     * Server events as stderr lines. The runner waits for "registered id=<id> public=<ip:port>". Lines about
+     * failures are rate-limited per kind ({@link LogLimiter}); values from clients are escaped ({@link Printable}).
+     */
     static final class LogLines implements ServerListener {
+        /** Lines of one kind printed per window before the rest are only counted. */
+        static final int LINES_PER_WINDOW = 20;
+        static final Duration WINDOW = Duration.ofSeconds(10);
+
         private final PrintWriter err;
         private final InetAddress bindAddress;
+        private final LogLimiter limiter;
 
         LogLines(PrintWriter err, InetAddress bindAddress) {
+            this(err, bindAddress, new LogLimiter(LINES_PER_WINDOW, WINDOW, System::nanoTime));
+        }
+
+        LogLines(PrintWriter err, InetAddress bindAddress, LogLimiter limiter) {
             this.err = err;
             this.bindAddress = bindAddress;
+            this.limiter = limiter;
         }
 
         private void line(String s) {
-            err.println(s);
-            err.flush();
+            synchronized (err) {
+                err.println(s);
+                err.flush();
+            }
+        }
+
+        private void limited(String kind, String s) {
+            limiter.offer(kind, s).forEach(this::line);
+        }
+
+        void flushSummaries() {
+            limiter.due().forEach(this::line);
         }
 
         @Override
@@ -124,18 +186,22 @@ final class ServerCommand implements Callable<Integer> {
 
         @Override
         public void rejected(Endpoint remote, String id, ErrorCode code, String message) {
-            line("rejected remote=" + remote + (id == null ? "" : " id=" + id) + " code=" + code
-                    + " message=\"" + message.replace('"', '\'') + "\"");
+            limited("rejected code=" + code, "rejected remote=" + remote + (id == null ? "" : " id=" + id) + " code="
+                    + code + " message=\"" + Printable.escape(message).replace('"', '\'') + "\"");
         }
 
         @Override
         public void disconnected(Endpoint remote, String id, String reason) {
-            line("disconnected remote=" + remote + (id == null ? "" : " id=" + id) + " reason=\"" + reason + "\"");
+            if (id == null && reason.startsWith("closed after error")) {
+                return; // its "rejected" line already said why: one line per failed connection
+            }
+            limited(id == null ? "disconnected unregistered" : "disconnected", "disconnected remote=" + remote
+                    + (id == null ? "" : " id=" + id) + " reason=\"" + Printable.escape(reason) + "\"");
         }
 
         @Override
         public void fault(String what, Throwable error) {
-            line("fault " + what + ": " + error);
+            limited("fault", "fault " + what + ": " + Printable.escape(String.valueOf(error)));
         }
     }
 

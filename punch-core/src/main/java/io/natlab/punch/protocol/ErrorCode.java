@@ -22,8 +22,10 @@ public enum ErrorCode {
     TIMEOUT,
     /** A frame took longer than the frame timeout to arrive, or the client stopped reading. */
     SLOW_CLIENT,
-    /** The server already has its maximum number of connections. */
+    /** The server already has its maximum number of connections (or of unregistered ones, see docs). */
     SERVER_FULL,
+    /** Too many failed registrations from this source address recently; retry after the time in the message. */
+    THROTTLED,
     /** The server is shutting down. */
     SHUTDOWN
 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.natlab.punch.Endpoint;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -24,7 +22,6 @@ public final class MessageCodec {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     static {
@@ -109,12 +106,7 @@ public final class MessageCodec {
             throw new ProtocolException(ErrorCode.TOO_LARGE, "frame of " + frame.length + " bytes exceeds limit "
                     + Protocol.MAX_FRAME_BYTES);
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(frame);
-        } catch (IOException e) {
-            throw new ProtocolException(ErrorCode.MALFORMED, "not valid JSON: " + firstLine(e.getMessage()));
-        }
+        JsonNode root = JsonSyntax.read(MAPPER, frame);
         if (root == null || !root.isObject()) {
             throw new ProtocolException(ErrorCode.MALFORMED, "frame must be a JSON object");
         }
@@ -246,15 +238,7 @@ public final class MessageCodec {
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return io.natlab.punch.Printable.escape(s.length() <= 80 ? s : s.substring(0, 80) + "...");
     }
 
     /** Decodes a frame given as text; convenient for tests and tools. */

@@ -38,6 +38,7 @@ public final class RendezvousServer implements AutoCloseable {
     private final ServerConfig config;
     private final ServerListener listener;
     private final PairingTable<ClientConnection> table = new PairingTable<>();
+    private final Doorkeeper doorkeeper;
     private final Set<ClientConnection> connections = new HashSet<>();
     private final SecureRandom random = new SecureRandom();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
@@ -50,6 +51,7 @@ public final class RendezvousServer implements AutoCloseable {
     private volatile boolean running;
     private volatile int connectionCount;
     private volatile int registeredCount;
+    private volatile int unregisteredCount;
     private volatile InetSocketAddress localAddress;
     private InetSocketAddress probeBind;
     private PortProbe probe;
@@ -58,6 +60,7 @@ public final class RendezvousServer implements AutoCloseable {
         this.config = config;
         this.listener = listener == null ? ServerListener.NONE : listener;
         this.tokenBytes = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
+        this.doorkeeper = new Doorkeeper(config);
     }
 
     /** Also serves the port probe (port prediction, see {@link PortProbe}) on {@code bind}; call before start. */
@@ -113,6 +116,11 @@ public final class RendezvousServer implements AutoCloseable {
         return registeredCount;
     }
 
+    /** Open connections that have not registered (yet). */
+    public int unregisteredCount() {
+        return unregisteredCount;
+    }
+
     /** Blocks until the server has stopped. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -152,6 +160,7 @@ public final class RendezvousServer implements AutoCloseable {
                 }
                 connectionCount = connections.size();
                 registeredCount = table.size();
+                unregisteredCount = doorkeeper.unregistered();
             }
         } catch (IOException | RuntimeException e) {
             listener.fault("selector loop stopped", e);
@@ -204,9 +213,13 @@ public final class RendezvousServer implements AutoCloseable {
                 return;
             }
             Endpoint remote = Endpoint.of((InetSocketAddress) channel.getRemoteAddress());
-            if (connections.size() >= config.maxConnections()) {
-                rejectFull(channel, remote);
+            Doorkeeper.Decision decision = doorkeeper.decide(remote.address(), now);
+            if (decision instanceof Doorkeeper.TurnAway away) {
+                refuse(channel, remote, away.code(), away.message());
                 continue;
+            }
+            if (((Doorkeeper.Enter) decision).displaced() != null) {
+                displace(((Doorkeeper.Enter) decision).displaced());
             }
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -214,19 +227,33 @@ public final class RendezvousServer implements AutoCloseable {
             ClientConnection c = new ClientConnection(channel, key, remote, now);
             key.attach(c);
             connections.add(c);
+            doorkeeper.entered(c, remote.address());
         }
     }
 
-    /** Over the connection limit: best-effort ERROR, then close; no state is kept for it. */
-    private void rejectFull(SocketChannel channel, Endpoint remote) {
-        String message = "server has its maximum of " + config.maxConnections() + " connections";
+    /** Refused at the door (full, or a throttled source): best-effort ERROR, then close; no state is kept. */
+    private void refuse(SocketChannel channel, Endpoint remote, ErrorCode code, String message) {
         try (channel) {
             channel.configureBlocking(false);
-            channel.write(ByteBuffer.wrap(MessageCodec.encode(new Message.Error(ErrorCode.SERVER_FULL, message))));
+            channel.write(ByteBuffer.wrap(MessageCodec.encode(new Message.Error(code, message))));
         } catch (IOException ignored) {
             // The client learns from the close.
         }
-        listener.rejected(remote, null, ErrorCode.SERVER_FULL, message);
+        listener.rejected(remote, null, code, message);
+    }
+
+    /** The unregistered budget is full: the oldest unregistered connection makes room for a newer one. */
+    private void displace(ClientConnection c) {
+        String message = Doorkeeper.DISPLACED;
+        if (c.state == ClientConnection.State.OPEN) {
+            try {
+                c.channel.write(ByteBuffer.wrap(MessageCodec.encode(new Message.Error(ErrorCode.SERVER_FULL, message))));
+            } catch (IOException ignored) {
+                // Closing anyway.
+            }
+            listener.rejected(c.remote, null, ErrorCode.SERVER_FULL, message);
+        }
+        closeNow(c, "displaced", true);
     }
 
     private void onReadable(ClientConnection c, long now) throws IOException {
@@ -284,6 +311,7 @@ public final class RendezvousServer implements AutoCloseable {
                     register.token() == null ? "this server requires a token" : "wrong token");
         }
         c.id = register.id();
+        doorkeeper.registered(c);
         PeerInfo info = new PeerInfo(register.id(), c.remote, register.privateEndpoint());
         Optional<ClientConnection> replaced = table.register(c, info);
         listener.registered(c.id, c.remote, register.privateEndpoint());
@@ -368,6 +396,7 @@ public final class RendezvousServer implements AutoCloseable {
             return;
         }
         listener.rejected(c.remote, c.id, code, message);
+        doorkeeper.failed(c, code, now);
         unregister(c);
         c.state = ClientConnection.State.CLOSING;
         c.closingSince = now;
@@ -384,36 +413,17 @@ public final class RendezvousServer implements AutoCloseable {
     private void sweep(long now) {
         List<ClientConnection> expired = new ArrayList<>();
         for (ClientConnection c : connections) {
-            if (isExpired(c, now)) {
+            if (ConnectionExpiry.check(c, now, config) != null) {
                 expired.add(c);
             }
         }
         for (ClientConnection c : expired) {
-            expire(c, now);
-        }
-    }
-
-    private boolean isExpired(ClientConnection c, long now) {
-        if (c.state == ClientConnection.State.CLOSING) {
-            return now - c.closingSince > config.lingerTimeout().toNanos();
-        }
-        return (c.id == null && now - c.acceptedAt > config.registerTimeout().toNanos())
-                || now - c.lastFrameAt > config.idleTimeout().toNanos()
-                || (c.partialSince != 0 && now - c.partialSince > config.frameTimeout().toNanos())
-                || (c.blockedSince != 0 && now - c.blockedSince > config.writeTimeout().toNanos());
-    }
-
-    private void expire(ClientConnection c, long now) {
-        if (c.state == ClientConnection.State.CLOSING) {
-            closeNow(c, "closed after error", true);
-        } else if (c.blockedSince != 0 && now - c.blockedSince > config.writeTimeout().toNanos()) {
-            closeNow(c, "slow reader: output unsent for " + config.writeTimeout().toMillis() + " ms", true);
-        } else if (c.partialSince != 0 && now - c.partialSince > config.frameTimeout().toNanos()) {
-            fail(c, ErrorCode.SLOW_CLIENT, "frame not completed within " + config.frameTimeout().toMillis() + " ms", now);
-        } else if (c.id == null && now - c.acceptedAt > config.registerTimeout().toNanos()) {
-            fail(c, ErrorCode.TIMEOUT, "no REGISTER within " + config.registerTimeout().toMillis() + " ms", now);
-        } else {
-            fail(c, ErrorCode.TIMEOUT, "idle for " + config.idleTimeout().toMillis() + " ms; send PING to stay", now);
+            ConnectionExpiry.Expired e = ConnectionExpiry.check(c, now, config);
+            if (e.closeAtOnce()) {
+                closeNow(c, e.reason(), true);
+            } else {
+                fail(c, e.code(), e.reason(), now);
+            }
         }
     }
 
@@ -428,6 +438,7 @@ public final class RendezvousServer implements AutoCloseable {
         c.state = ClientConnection.State.CLOSED;
         unregister(c);
         connections.remove(c);
+        doorkeeper.closed(c);
         c.key.cancel();
         try {
             if (abortive) {
@@ -467,5 +478,6 @@ public final class RendezvousServer implements AutoCloseable {
         }
         connectionCount = 0;
         registeredCount = 0;
+        unregisteredCount = 0;
     }
 }

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param writeTimeout       longest time queued output may stay unsent (clients that stop reading)
  * @param lingerTimeout      after an ERROR, how long to wait for the client to close before closing hard
  * @param maxPendingOutput   bytes of unsent output allowed per connection
+ * @param defences           limits on unregistered connections and on sources that keep failing
  */
 public record ServerConfig(InetSocketAddress bind, String token, int maxConnections, Duration registerTimeout,
                            Duration idleTimeout, Duration frameTimeout, Duration writeTimeout,
-                           Duration lingerTimeout, int maxPendingOutput) {
+                           Duration lingerTimeout, int maxPendingOutput, ServerDefences defences) {
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
@@ -37,25 +38,37 @@ public record ServerConfig(InetSocketAddress bind, String token, int maxConnecti
         if (maxPendingOutput < 4096) {
             throw new IllegalArgumentException("maxPendingOutput must be >= 4096");
         }
+        Objects.requireNonNull(defences, "defences");
+        if (defences.maxUnregistered() > maxConnections) {
+            throw new IllegalArgumentException("maxUnregistered must be <= maxConnections");
+        }
     }
 
     public static ServerConfig defaults(InetSocketAddress bind) {
-        return new ServerConfig(bind, null, 10_000, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2), 64 * 1024);
+        // A short registration deadline: honest clients register within a round trip of connecting.
+        return new ServerConfig(bind, null, 10_000, Duration.ofSeconds(5), Duration.ofSeconds(60),
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2), 64 * 1024,
+                ServerDefences.forMaxConnections(10_000));
     }
 
     public ServerConfig withToken(String newToken) {
         return new ServerConfig(bind, newToken, maxConnections, registerTimeout, idleTimeout, frameTimeout,
-                writeTimeout, lingerTimeout, maxPendingOutput);
+                writeTimeout, lingerTimeout, maxPendingOutput, defences);
     }
 
+    /** Also resets {@link #defences} to the defaults for {@code max}; set them after this. */
     public ServerConfig withMaxConnections(int max) {
         return new ServerConfig(bind, token, max, registerTimeout, idleTimeout, frameTimeout, writeTimeout,
-                lingerTimeout, maxPendingOutput);
+                lingerTimeout, maxPendingOutput, ServerDefences.forMaxConnections(max));
+    }
+
+    public ServerConfig withDefences(ServerDefences newDefences) {
+        return new ServerConfig(bind, token, maxConnections, registerTimeout, idleTimeout, frameTimeout,
+                writeTimeout, lingerTimeout, maxPendingOutput, newDefences);
     }
 
     public ServerConfig withTimeouts(Duration register, Duration idle, Duration frame) {
         return new ServerConfig(bind, token, maxConnections, register, idle, frame, writeTimeout, lingerTimeout,
-                maxPendingOutput);
+                maxPendingOutput, defences);
     }
 }

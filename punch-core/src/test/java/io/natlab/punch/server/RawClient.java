@@ -16,7 +16,15 @@ final class RawClient implements AutoCloseable {
     private final FrameReader reader;
 
     RawClient(InetSocketAddress server) throws IOException {
+        this(server, null);
+    }
+
+    /** Connects from {@code local} (e.g. 127.0.0.7, any loopback address works on Linux), or the default. */
+    RawClient(InetSocketAddress server, java.net.InetAddress local) throws IOException {
         socket = new Socket();
+        if (local != null) {
+            socket.bind(new InetSocketAddress(local, 0));
+        }
         socket.connect(server, 5000);
         socket.setSoTimeout(10_000);
         reader = new FrameReader(new BufferedInputStream(socket.getInputStream()));
@@ -45,7 +53,11 @@ final class RawClient implements AutoCloseable {
     }
 
     RawClient register(String id) throws Exception {
-        send(new Message.Register(id, null, local()));
+        return register(id, null);
+    }
+
+    RawClient register(String id, String token) throws Exception {
+        send(new Message.Register(id, token, local()));
         Message reply = read();
         if (!(reply instanceof Message.Registered)) {
             throw new AssertionError("expected REGISTERED, got " + reply);

@@ -239,4 +239,19 @@ class RendezvousServerTest {
             assertThat(small.connectionCount()).isEqualTo(2);
         }
     }
+
+    @Test
+    void errorFramesNameThePositionButNoParserInternals() throws Exception {
+        try (RawClient c = client()) {
+            c.sendRaw("{\"v\":1,\"type\":" + "[".repeat(20) + "\n");
+            Message.Error e = (Message.Error) c.read();
+            assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED.name());
+            assertThat(e.message()).isEqualTo("not valid JSON at column 23: nested deeper than 8 levels");
+        }
+        try (RawClient c = client()) {
+            c.sendRaw(new byte[] {'{', '"', (byte) 0xff, '"', '}', '\n'});
+            Message.Error e = (Message.Error) c.read();
+            assertThat(e.message()).matches("not valid JSON at column \\d+: Invalid UTF-8 start byte 0xff").doesNotContain("`", "jackson", "Jackson");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.natlab.scenario.run.cli;
 
+import io.natlab.punch.Printable;
 import io.natlab.nat.ShellScript;
 
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ public final class RerunCommand {
     /** A shell script running from the repository root. */
     public static String script(Path scenarioFile, Path repoRoot) {
         return "#!/bin/sh\n"
-            + "# Reruns just " + scenarioFile.getFileName() + ". On hosts without a registry also export\n"
+            + "# Reruns just " + Printable.escape(String.valueOf(scenarioFile.getFileName()))
+            + ". On hosts without a registry also export\n"
             + "# TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_CHECKS_DISABLE=true\n"
             + "set -e\n"
             + "cd " + quote(repoRoot) + "\n"
@@ -29,6 +31,7 @@ public final class RerunCommand {
             + "exec " + maven(scenarioFile) + "\n";
     }
 
+    /** Single-quoted unless plainly safe: nothing inside single quotes is special to sh, newlines included. */
     static String quote(Path p) {
         return ShellScript.quote(p.toAbsolutePath().normalize().toString());
     }

@@ -8,6 +8,7 @@ import io.natlab.scenario.run.verdict.ClientRun;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.natlab.lab.Lab;
+import io.natlab.punch.Printable;
 import io.natlab.lab.RouterHost;
 import io.natlab.result.TrialResult;
 import io.natlab.scenario.Punch;
@@ -95,7 +96,7 @@ public final class Diagnostics {
 
     private static String readme(Scenario s, PairPlan plan, TrialResult t, TrialAllocator.Allocation a, List<String> problems) {
         StringBuilder b = new StringBuilder()
-            .append("scenario: ").append(s.name()).append(" (").append(s.source()).append(")\n")
+            .append("scenario: ").append(s.name()).append(" (").append(Printable.escape(String.valueOf(s.source()))).append(")\n")
             .append("pair: ").append(plan.displayName()).append('\n')
             .append("expected: ").append(plan.expected().outcome().yamlName()).append(" [").append(plan.expected().ruleId())
             .append("] ").append(plan.expected().reason()).append('\n')
