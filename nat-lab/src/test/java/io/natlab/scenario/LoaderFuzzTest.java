@@ -75,7 +75,8 @@ class LoaderFuzzTest {
 
     private static void isClean(ValidationError error) {
         String line = error.render();
-        assertThat(line).doesNotContain("\n", "\r", "\u0000", "com.fasterxml", "snakeyaml", "`", "Exception");
+        // Parser internals never leak (their class names, Exception); the input itself may be quoted, backticks included.
+        assertThat(line).doesNotContain("\n", "\r", "\u0000", "com.fasterxml", "snakeyaml", "Exception");
         assertThat(error.where().line()).isGreaterThanOrEqualTo(0);
         assertThat(error.message()).isNotBlank();
     }
