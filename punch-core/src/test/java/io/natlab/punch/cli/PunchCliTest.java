@@ -73,13 +73,17 @@ class PunchCliTest {
                 assertThat(Endpoint.parse(json.get("local").asText())).isNotNull();
                 assertThat(Endpoint.parse(json.get("remote").asText())).isNotNull();
                 assertThat(json.get("elapsedMs").isNumber()).isTrue();
-                assertThat(json.get("attempts").asInt()).isPositive();
+                // A side whose stream came in through its listener may have made no connect of its own.
+                assertThat(json.get("attempts").isInt() && json.get("attempts").asInt() >= 0).isTrue();
                 assertThat(json.get("rttMs").asDouble()).isPositive();
                 assertThat(json.get("bytesVerified").asLong()).isEqualTo(65536);
                 assertThat(json.has("error")).isFalse();
                 assertThat(r.err()).contains(" registered ").contains(" instructed ").contains(" established ");
                 assertThat(r.err().lines()).allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT\\S+ [a-z]+ .*"));
             }
+            int total = 0;
+            for (Run r : new Run[] {alice.get(), bob}) total += new ObjectMapper().readTree(r.out()).get("attempts").asInt();
+            assertThat(total).as("someone connected").isPositive();
         }
     }
 
