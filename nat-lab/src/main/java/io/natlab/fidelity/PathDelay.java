@@ -12,7 +12,8 @@ import java.util.Locale;
  *
  * <p>Claim: every router on the path adds its latency in each direction, with a per-packet uniform jitter of
  * +- jitter, so one RTT sample lies in [sum 2 (latency - jitter), sum 2 (latency + jitter)] around sum 2 latency.
- * Checks ({@link #mismatches}): the median sample is within 1 ms + 5 % of each router's claimed round trip (summed
+ * Checks ({@link #mismatches}): the median sample (the 25th percentile without jitter, {@link #centralMs}) is within
+ * 1 ms + 5 % of each router's claimed round trip (summed
  * over the routers on the path), plus, with jitter, three
  * standard errors of the sample median under the claimed distribution ({@link #tolerance}); no sample is faster than
  * the claimed range allows; with jitter, the 75th percentile is inside the claimed range. Median and percentile, not mean and maximum, because
@@ -57,6 +58,13 @@ public record PathDelay(double claimedRttMs, double claimedJitterMs, double jitt
     public double minMs() { return samplesMs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN); }
     public double maxMs() { return samplesMs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN); }
 
+    /**
+     * The measured value held against the claim: the median with jitter; without jitter the 25th percentile, since a
+     * constant delay plus a busy host's late wake-ups can only make samples slower (seen in a full run: samples
+     * 20.8-28.1 ms on a 20 ms path, median 22.4 ms, while classification of 13 sites shared 2 cores).
+     */
+    public double centralMs() { return claimedJitterMs > 0 ? medianMs() : percentile(0.25); }
+
     /** Allowed distance between the measured median and the claim, in ms (a median's standard error is ~1.25 x a mean's). */
     public double tolerance() {
         return Math.max(1, delayingRouters) * 1.0 + 0.05 * claimedRttMs + (samplesMs.isEmpty() ? 0 : 3 * 1.25 * jitterSigmaMs / Math.sqrt(samplesMs.size()));
@@ -67,9 +75,9 @@ public record PathDelay(double claimedRttMs, double claimedJitterMs, double jitt
         if (samplesMs.isEmpty()) return List.of("path-rtt: no handshake measured");
         double tol = Math.max(1, delayingRouters) * 1.0 + 0.05 * claimedRttMs;
         java.util.ArrayList<String> m = new java.util.ArrayList<>();
-        if (Math.abs(medianMs() - claimedRttMs) > tolerance())
-            m.add(String.format(Locale.ROOT, "path-rtt: claimed %.1f ms, measured median %.1f ms over %d handshakes (tolerance %.1f ms)",
-                claimedRttMs, medianMs(), samplesMs.size(), tolerance()));
+        if (Math.abs(centralMs() - claimedRttMs) > tolerance())
+            m.add(String.format(Locale.ROOT, "path-rtt: claimed %.1f ms, measured %s %.1f ms over %d handshakes (tolerance %.1f ms)",
+                claimedRttMs, claimedJitterMs > 0 ? "median" : "p25", centralMs(), samplesMs.size(), tolerance()));
         // Upper spread only with jitter: without it, a busy host's late wake-ups are all a high percentile shows
         // (seen: p75 24.9 ms on a 20 ms path whose median was 21.2 ms, 13 sites being classified at once).
         boolean upper = claimedJitterMs > 0 && p75Ms() > claimedRttMs + claimedJitterMs + tol;
