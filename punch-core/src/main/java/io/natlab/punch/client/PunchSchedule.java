@@ -23,6 +23,14 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 final class PunchSchedule {
+    /**
+     * Off: a full run showed re-issuing breaks the pair whose first SYN the far host already holds half-open in its
+     * listener (full cone or public peer): the new SYN carries a new sequence number, the far side keeps answering
+     * the old one, and its own connects stay "busy" on that 4-tuple until the deadline (matrix-drop, port-restricted
+     * first against full cone: 2/3, 6 re-issues then no stream in 4 s). The kernel's retransmits keep the sequence
+     * number and complete that handshake; they cost the restricted cone x symmetric cell its 1 s retransmit again.
+     */
+    static final boolean REISSUE_UNANSWERED = false;
     static final long MIN_REISSUE_MILLIS = 15;
     static final long MAX_REISSUE_MILLIS = 1000;
     /**

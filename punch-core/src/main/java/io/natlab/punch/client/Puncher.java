@@ -192,8 +192,8 @@ final class Puncher {
             try {
                 socket = ReusableSockets.boundSocket(localBind);
                 open.add(socket);
-                socket.connect(target.toSocketAddress(),
-                        deadline.remainingMillis(schedule.reissueMillis(unansweredInARow + 1)));
+                socket.connect(target.toSocketAddress(), deadline.remainingMillis(PunchSchedule.REISSUE_UNANSWERED
+                        ? schedule.reissueMillis(unansweredInARow + 1) : Integer.MAX_VALUE));
                 results.count("connected");
                 emit(new PunchEvent.Attempt(Instant.now(), n, target, "connected"));
                 failuresInARow = 0;
