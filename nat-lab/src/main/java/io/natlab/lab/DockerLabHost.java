@@ -8,6 +8,8 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import io.natlab.nat.ShellScript;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -27,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 public class DockerLabHost implements LabHost {
     /** Extra wait beyond a command's own timeout for Docker to report it finished. */
     private static final long GRACE_MS = 5_000;
+    /** How long a killed exec waits for Docker to record its container's exit. */
+    private static final Duration CONTAINER_EXIT_GRACE = Duration.ofSeconds(3);
 
     protected final DockerClient docker;
     private final String name;
@@ -74,7 +78,7 @@ public class DockerLabHost implements LabHost {
             // 137 = killed by our timeout (SIGKILL), reported as the contract's -1.
             if (code == 137 && took.compareTo(timeout) >= 0) code = -1;
             // Failed because the container itself exited meanwhile (126, 137, ...): say why it exited.
-            if (code != 0 && !running()) throw exited(null);
+            if (code != 0 && !running(code == 126 || code == 137 ? CONTAINER_EXIT_GRACE : Duration.ZERO)) throw exited(null);
             return new ExecResult(code, out.stdout(), out.stderr(), took);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -94,7 +98,21 @@ public class DockerLabHost implements LabHost {
         return -1;
     }
 
-    private boolean running() {
+    /**
+     * Whether the container still runs. An exec killed (126, 137) before its own timeout was killed by the container's
+     * exit, which Docker may record a moment after the exec ends: such a result waits up to {@code grace} for it.
+     */
+    private boolean running(Duration grace) {
+        try {
+            Awaitility.await().atMost(grace.plusMillis(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> !runningNow());
+            return false;
+        } catch (ConditionTimeoutException stillRunning) {
+            return true;
+        }
+    }
+
+    private boolean runningNow() {
         try {
             return Boolean.TRUE.equals(docker.inspectContainerCmd(containerId).exec().getState().getRunning());
         } catch (RuntimeException gone) {
