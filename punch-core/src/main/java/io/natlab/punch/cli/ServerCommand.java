@@ -61,6 +61,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "Port-prediction probe port: a number, next (--port + 1) or off (default: ${DEFAULT-VALUE}).")
     String probePort;
 
+    @Option(names = "--start-delays", paramLabel = "FILE",
+            description = "Lab start skew: read when two clients pair; lines 'ID DELAY_MS' (0..60000) hold back that "
+                    + "client's START. A missing file means no delays; an invalid one is logged and ignored.")
+    java.nio.file.Path startDelays;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > Protocol.MAX_PORT) {
@@ -101,6 +106,9 @@ final class ServerCommand implements Callable<Integer> {
         LogLines log = new LogLines(err, address);
         RendezvousServer server = new RendezvousServer(config, log);
         Integer probe = probePort(port);
+        if (startDelays != null) {
+            server.withStartDelays(startDelays);
+        }
         if (probe != null) {
             server.withPortProbe(new InetSocketAddress(address, probe));
         }
@@ -182,6 +190,11 @@ final class ServerCommand implements Callable<Integer> {
         @Override
         public void paired(String a, String b, String session) {
             line("paired a=" + a + " b=" + b + " session=" + session);
+        }
+
+        @Override
+        public void startDelayed(String id, long delayMs) {
+            line("start delayed id=" + id + " ms=" + delayMs);
         }
 
         @Override

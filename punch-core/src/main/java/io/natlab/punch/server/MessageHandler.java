@@ -26,9 +26,14 @@ final class MessageHandler {
     private final byte[] tokenBytes;
     private final int probePort;
     private final SecureRandom random = new SecureRandom();
+    private final java.nio.file.Path startDelaysFile;
+    private final DelayedStarts delayedStarts;
 
     MessageHandler(ServerConfig config, int probePort, PairingTable<ClientConnection> table, Doorkeeper doorkeeper,
-                   ServerListener listener, ServerCounts counts, ConnectionOutput output) {
+                   ServerListener listener, ServerCounts counts, ConnectionOutput output,
+                   java.nio.file.Path startDelaysFile, DelayedStarts delayedStarts) {
+        this.startDelaysFile = startDelaysFile;
+        this.delayedStarts = delayedStarts;
         this.tokenBytes = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
         this.probePort = probePort;
         this.table = table;
@@ -87,11 +92,40 @@ final class MessageHandler {
         // Queue both instructions first, then flush both: the two sides get START in the same instant.
         PeerInfo first = p.firstInfo().withPredicted(p.first().predicted);
         PeerInfo second = p.secondInfo().withPredicted(p.second().predicted);
-        p.first().enqueue(MessageCodec.encode(new Message.Start(session, first, second)));
-        p.second().enqueue(MessageCodec.encode(new Message.Start(session, second, first)));
-        output.flush(p.first(), now);
-        output.flush(p.second(), now);
+        StartDelays delays = startDelays();
+        long delayFirst = delays.delayMs(first.id()), delaySecond = delays.delayMs(second.id());
+        startLater(p.first(), MessageCodec.encode(new Message.Start(session, first, second)), delayFirst, now);
+        startLater(p.second(), MessageCodec.encode(new Message.Start(session, second, first)), delaySecond, now);
+        if (delayFirst == 0) {
+            output.flush(p.first(), now);
+        }
+        if (delaySecond == 0) {
+            output.flush(p.second(), now);
+        }
         listener.paired(p.firstInfo().id(), p.secondInfo().id(), session);
+    }
+
+    /** Queues START now, or holds it back by its start delay (lab start skew). */
+    private void startLater(ClientConnection c, byte[] frame, long delayMs, long now) {
+        if (delayMs == 0) {
+            c.enqueue(frame);
+            return;
+        }
+        delayedStarts.hold(c, frame, now + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(delayMs));
+        listener.startDelayed(c.id, delayMs);
+    }
+
+    /** The delays file as it is now; a file that does not validate is reported and ignored (no delays). */
+    private StartDelays startDelays() {
+        if (startDelaysFile == null) {
+            return StartDelays.NONE;
+        }
+        try {
+            return StartDelays.read(startDelaysFile);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            listener.fault("start delays ignored", e);
+            return StartDelays.NONE;
+        }
     }
 
     private byte[] randomBytes(int n) {

@@ -27,6 +27,7 @@ public final class RendezvousServer implements AutoCloseable {
     private volatile InetSocketAddress localAddress;
     private InetSocketAddress probeBind;
     private PortProbe probe;
+    private java.nio.file.Path startDelaysFile;
 
     public RendezvousServer(ServerConfig config, ServerListener listener) {
         this.config = config;
@@ -36,6 +37,15 @@ public final class RendezvousServer implements AutoCloseable {
     /** Also serves the port probe (port prediction, see {@link PortProbe}) on {@code bind}; call before start. */
     public synchronized RendezvousServer withPortProbe(InetSocketAddress bind) {
         this.probeBind = bind;
+        return this;
+    }
+
+    /**
+     * Reads per-id START delays from {@code file} each time a pair forms ({@link StartDelays}: the lab's start
+     * skew); call before start.
+     */
+    public synchronized RendezvousServer withStartDelays(java.nio.file.Path file) {
+        this.startDelaysFile = file;
         return this;
     }
 
@@ -66,7 +76,7 @@ public final class RendezvousServer implements AutoCloseable {
                 throw e;
             }
         }
-        loop = new SelectorLoop(config, listener, selector, serverChannel, probe, counts, stopped);
+        loop = new SelectorLoop(config, listener, selector, serverChannel, probe, counts, stopped, startDelaysFile);
         thread = new Thread(loop, "punch-rendezvous-" + localAddress.getPort());
         thread.start();
         listener.listening(localAddress);

@@ -34,12 +34,13 @@ final class SelectorLoop implements Runnable {
     private final ConnectionOutput output;
     private final FrameReader reader;
     private final Acceptor acceptor;
+    private final DelayedStarts delayedStarts = new DelayedStarts();
     private final CountDownLatch stopped;
     private volatile boolean running = true;
 
     /** {@code probe} may be null; it is closed when the loop stops, {@code stopped} counted down after that. */
     SelectorLoop(ServerConfig config, ServerListener listener, Selector selector, ServerSocketChannel serverChannel,
-                 PortProbe probe, ServerCounts counts, CountDownLatch stopped) {
+                 PortProbe probe, ServerCounts counts, CountDownLatch stopped, java.nio.file.Path startDelaysFile) {
         this.config = config;
         this.listener = listener;
         this.doorkeeper = new Doorkeeper(config);
@@ -51,7 +52,8 @@ final class SelectorLoop implements Runnable {
         this.connections = new OpenConnections(table, doorkeeper, counts, listener);
         this.output = new ConnectionOutput(config, listener, doorkeeper, connections);
         int probePort = probe == null ? 0 : probe.port();
-        MessageHandler handler = new MessageHandler(config, probePort, table, doorkeeper, listener, counts, output);
+        MessageHandler handler = new MessageHandler(config, probePort, table, doorkeeper, listener, counts, output,
+                startDelaysFile, delayedStarts);
         this.reader = new FrameReader(handler, output, connections);
         this.acceptor = new Acceptor(serverChannel, selector, doorkeeper, connections, listener);
     }
@@ -70,8 +72,9 @@ final class SelectorLoop implements Runnable {
         long lastSweep = System.nanoTime();
         try {
             while (running) {
-                selector.select(TICK_MILLIS);
+                selector.select(delayedStarts.millisUntilNext(System.nanoTime(), TICK_MILLIS));
                 long now = System.nanoTime();
+                delayedStarts.release(now, output);
                 for (SelectionKey key : selector.selectedKeys()) {
                     dispatch(key, now);
                 }

@@ -21,6 +21,10 @@ public interface ServerListener {
     default void paired(String a, String b, String session) {
     }
 
+    /** START for {@code id} is held back {@code delayMs} ms ({@link StartDelays}: the lab's start skew). */
+    default void startDelayed(String id, long delayMs) {
+    }
+
     /** The server sent an ERROR and is closing the connection. */
     default void rejected(Endpoint remote, String id, ErrorCode code, String message) {
     }
