@@ -15,9 +15,13 @@ public final class PunchCommand {
     /** The wrapper's name on the peer image's PATH. */
     public static final String WRAPPER = "punch";
 
-    /** {@code punch server --port P [--token T]}. */
+    /** Where the lab's rendezvous server reads per-trial START delays (start skew); written before a skewed trial. */
+    public static final String START_DELAYS_FILE = "/tmp/natlab-start-delays";
+
+    /** {@code punch server --port P --start-delays FILE [--token T]}. */
     public static List<String> server(int port, String token) {
-        List<String> cmd = new ArrayList<>(List.of(WRAPPER, "server", "--port", Integer.toString(port)));
+        List<String> cmd = new ArrayList<>(List.of(WRAPPER, "server", "--port", Integer.toString(port),
+            "--start-delays", START_DELAYS_FILE));
         if (token != null) cmd.add("--token=" + token); // one word: a value can never read as another option
         return List.copyOf(cmd);
     }

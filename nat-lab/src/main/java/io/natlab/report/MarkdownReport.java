@@ -51,6 +51,7 @@ public final class MarkdownReport {
         }
         md.append('\n');
 
+        md.append(SkewSection.markdown(run));
         List<FailedVerdicts.Failure> failures = FailedVerdicts.of(run);
         md.append("## Failed verdicts\n\n");
         if (failures.isEmpty()) md.append("None: every verdict holds.\n");

@@ -17,9 +17,28 @@ import java.util.Locale;
  * @param secondLatencyMs   same for the second peer
  * @param hairpin           a router on either path hairpins
  * @param implementation    the punch implementation both clients ran
+ * @param skewMs            start skew: the second peer got its START this many ms after the first (0 in older results)
  */
 public record PairConditions(String placement, double firstLossPercent, double secondLossPercent,
-                             long firstLatencyMs, long secondLatencyMs, boolean hairpin, String implementation) {
+                             long firstLatencyMs, long secondLatencyMs, boolean hairpin, String implementation,
+                             long skewMs) {
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public PairConditions {}
+
+    /** Without start skew. */
+    public PairConditions(String placement, double firstLossPercent, double secondLossPercent,
+                          long firstLatencyMs, long secondLatencyMs, boolean hairpin, String implementation) {
+        this(placement, firstLossPercent, secondLossPercent, firstLatencyMs, secondLatencyMs, hairpin, implementation, 0);
+    }
+
+    public PairConditions withSkewMs(long ms) {
+        return new PairConditions(placement, firstLossPercent, secondLossPercent, firstLatencyMs, secondLatencyMs, hairpin,
+            implementation, ms);
+    }
+
+    /** The same conditions at no skew: what the points of one skew curve share. */
+    public PairConditions withoutSkew() { return withSkewMs(0); }
 
     public static final String INTERNET = "internet", SAME_LAN = "same-lan", SHARED_NAT = "shared-nat";
     public static final String PUNCH_CORE = "punch-core";
@@ -35,6 +54,7 @@ public record PairConditions(String placement, double firstLossPercent, double s
         if (firstLossPercent > 0 || secondLossPercent > 0) parts.add("loss " + pair(percent(firstLossPercent), percent(secondLossPercent)));
         if (firstLatencyMs > 0 || secondLatencyMs > 0) parts.add("latency " + pair(firstLatencyMs + " ms", secondLatencyMs + " ms"));
         if (hairpin) parts.add("hairpin on");
+        if (skewMs > 0) parts.add("skew " + skewMs + " ms");
         if (implementation != null && !PUNCH_CORE.equals(implementation)) parts.add("implementation " + implementation);
         return String.join(" · ", parts);
     }

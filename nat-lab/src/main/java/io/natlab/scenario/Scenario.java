@@ -29,14 +29,26 @@ import java.util.List;
  * @param timeoutRule    the timeout as written, or {@code null} for the default max(5 s, 2 x the pair's budget)
  * @param implementations the implementations under test; every ordered combination of them punches each pair
  *                       (default: punch-core alone)
+ * @param skews          start skews to run every pair at ({@code skew:}; default [0]): the second peer's START is
+ *                       held back this long, and each value is its own verdict (a punch entry may list its own)
  */
 public record Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                        List<Strategy> strategies, Duration budget, Duration timeout, int trials,
                        double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
-                       List<Implementation> implementations) {
+                       List<Implementation> implementations, List<Duration> skews) {
     public Scenario {
         implementations = implementations == null || implementations.isEmpty()
             ? List.of(Implementation.PUNCH_CORE) : List.copyOf(implementations);
+        skews = skews == null || skews.isEmpty() ? List.of(Duration.ZERO) : List.copyOf(skews);
+    }
+
+    /** Without start skew. */
+    public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
+                    List<Strategy> strategies, Duration budget, Duration timeout, int trials,
+                    double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
+                    List<Implementation> implementations) {
+        this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
+            budgetRule, timeoutRule, implementations, List.of());
     }
 
     /** punch-core alone. */
@@ -58,13 +70,19 @@ public record Scenario(String name, String description, Path source, Topology to
 
     public Scenario withTrials(int n) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, n,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, skews);
     }
 
     /** The same scenario run with other implementations (a command-line override). */
     public Scenario withImplementations(List<Implementation> impls) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls, skews);
+    }
+
+    /** The largest start skew any pair runs at (scenario-wide or a punch's own). */
+    public Duration maxSkew() {
+        return java.util.stream.Stream.concat(skews.stream(), punches.stream().flatMap(p -> p.skews().stream()))
+            .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /** The pair's configured path RTT ({@link PairRtt}). */

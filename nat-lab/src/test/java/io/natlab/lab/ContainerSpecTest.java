@@ -38,6 +38,7 @@ class ContainerSpecTest {
         assertThat(alice.image()).isEqualTo("natlab/peer:x");
         assertThat(alice.sysctls()).doesNotContainKey("net.ipv4.ip_forward").containsEntry("net.ipv6.conf.default.disable_ipv6", "1");
         ContainerSpec server = ContainerSpec.of("ab12cd34", TestTopologies.twoSites(), plan().host("rendezvous"), IMAGES);
-        assertThat(server.command()).containsExactly("punch", "server", "--port", "7000");
+        assertThat(server.command()).containsExactly("punch", "server", "--port", "7000", "--start-delays",
+            "/tmp/natlab-start-delays");
     }
 }

@@ -46,11 +46,13 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
             List<String[]> orders = new ArrayList<>();
             orders.add(new String[] {p.a(), p.b()});
             if (p.bothOrders()) orders.add(new String[] {p.b(), p.a()});
+            List<java.time.Duration> skews = p.skews().isEmpty() ? s.skews() : p.skews();
             for (String[] o : orders)
                 for (Strategy st : s.strategies())
                     for (Implementation ia : s.implementations())
                         for (Implementation ib : s.implementations())
-                            plans.add(of(s.topology(), o[0], o[1], st, p.expect(), ia, ib));
+                            for (java.time.Duration skew : skews)
+                                plans.add(of(s.topology(), o[0], o[1], st, p.expect(), ia, ib).withSkew(skew));
         }
         return plans;
     }
@@ -69,6 +71,15 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
             a.label(), b.label(), unsolicitedLabel(a, b), PairConditionsOf.of(t, first, second, firstImpl, secondImpl),
             firstImpl, secondImpl);
     }
+
+    /** The same plan with the second peer's START held back by {@code skew} (a condition of its own). */
+    public PairPlan withSkew(java.time.Duration skew) {
+        return new PairPlan(first, second, strategy, declared, expected, firstNat, secondNat, unsolicited,
+            conditions.withSkewMs(skew.toMillis()), firstImpl, secondImpl);
+    }
+
+    /** The start skew: how long after the first peer's START the second's is sent. */
+    public java.time.Duration skew() { return java.time.Duration.ofMillis(conditions.skewMs()); }
 
     /** Whether anything but punch-core runs: then names and folders carry the implementations. */
     public boolean interop() {
@@ -91,13 +102,15 @@ public record PairPlan(String first, String second, Strategy strategy, Expectati
     /** {@code alice(port-restricted-cone) → bob(symmetric) [listen-connect]}: the JUnit display name. */
     public String displayName() {
         return first + "(" + firstNat + ") → " + second + "(" + secondNat + ") [" + strategy.wireName()
-            + (interop() ? ", " + firstImpl.name() + " → " + secondImpl.name() : "") + "]";
+            + (interop() ? ", " + firstImpl.name() + " → " + secondImpl.name() : "")
+            + (conditions.skewMs() > 0 ? ", skew " + conditions.skewMs() + " ms" : "") + "]";
     }
 
     /** {@code alice-bob-listen-connect}: the diagnostics directory name. */
     public String slug() {
         return first + "-" + second + "-" + strategy.wireName()
-            + (interop() ? "-" + firstImpl.name() + "-" + secondImpl.name() : "");
+            + (interop() ? "-" + firstImpl.name() + "-" + secondImpl.name() : "")
+            + (conditions.skewMs() > 0 ? "-skew" + conditions.skewMs() + "ms" : "");
     }
 
     private static NatPath fullPath(Topology t, String peer) {

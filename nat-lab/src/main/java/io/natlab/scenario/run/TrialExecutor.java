@@ -85,7 +85,9 @@ final class TrialExecutor {
                 + r.exitCode() + "): " + (r.stderr() + r.stdout()).strip());
         }
         long tCapture = System.nanoTime();
-        Duration timeoutB = scenario.timeoutFor(plan.first(), plan.second()); // RTT-relative timeouts resolve per pair
+        // RTT-relative timeouts resolve per pair; a start skew delays the later START, so both deadlines grow by it
+        Duration timeoutB = StartSkew.deadline(scenario.timeoutFor(plan.first(), plan.second()), plan.skew());
+        StartSkew.announce(lab, alloc.secondId(), plan.skew());
         Duration timeoutA = timeoutB.plus(PEER_START_ALLOWANCE);
         List<String> cmdA = clientCommand(plan.firstImpl(), alloc.firstId(), alloc.secondId(), alloc.firstPort(), timeoutA, plan);
         List<String> cmdB = clientCommand(plan.secondImpl(), alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeoutB, plan);
@@ -105,7 +107,7 @@ final class TrialExecutor {
 
         double wallMs = (System.nanoTime() - t0) / 1e6;
         TrialResult result = TrialAssessment.assess(index, first, second, scenario.echoBytes(),
-            scenario.budgetFor(plan.first(), plan.second()), wallMs);
+            scenario.budgetFor(plan.first(), plan.second()), plan.skew(), wallMs);
         boolean expectedDirect = plan.expected().outcome() == Expectation.DIRECT;
         // Evidence for every trial that failed or surprised, expected or not, up to the per-pair cap.
         boolean keep = (!result.success() || result.success() != expectedDirect) && diagnosed < MAX_DIAGNOSED_PER_PAIR;
@@ -145,7 +147,7 @@ final class TrialExecutor {
     private record Launched(Instant at, Future<ExecResult> exec, AtomicReference<Instant> ended) {}
 
     private Launched start(LabHost host, List<String> command) {
-        Duration limit = scenario.timeout().plus(PEER_START_ALLOWANCE).plus(EXEC_SLACK);
+        Duration limit = scenario.timeout().plus(scenario.maxSkew()).plus(PEER_START_ALLOWANCE).plus(EXEC_SLACK);
         AtomicReference<Instant> ended = new AtomicReference<>();
         Instant at = Instant.now();
         return new Launched(at, threads.submit(() -> {

@@ -21,27 +21,36 @@ public final class TrialAssessment {
     /** From the clients' JSON alone (no event logs): stages are what the JSON implies. */
     public static TrialResult assess(int index, ClientReport first, ClientReport second, int echoBytes,
                                      Duration budget, double wallMs, String diagnostics) {
-        return assess(index, first, second, echoBytes, budget, wallMs, diagnostics,
+        return assess(index, first, second, echoBytes, budget, Duration.ZERO, wallMs, diagnostics,
             ClientTraces.fromReport(first), ClientTraces.fromReport(second), null, List.of());
     }
 
     /** From both client processes: traces, phase times and attempts from their event logs. */
     public static TrialResult assess(int index, ClientRun first, ClientRun second, int echoBytes, Duration budget,
                               double wallMs) {
+        return assess(index, first, second, echoBytes, budget, Duration.ZERO, wallMs);
+    }
+
+    /**
+     * With start skew: the second client got START {@code skew} after the first, so time-to-punch (and the budget)
+     * counts from the later START: max(first's elapsed - skew, second's elapsed).
+     */
+    public static TrialResult assess(int index, ClientRun first, ClientRun second, int echoBytes, Duration budget,
+                              Duration skew, double wallMs) {
         ClientTrace a = ClientTraces.of(first), b = ClientTraces.of(second);
-        return assess(index, first.report(), second.report(), echoBytes, budget, wallMs, null, a.stage(), b.stage(),
+        return assess(index, first.report(), second.report(), echoBytes, budget, skew, wallMs, null, a.stage(), b.stage(),
             PhaseTimes.slowest(a.phases(), b.phases()), List.of(a, b));
     }
 
     private static TrialResult assess(int index, ClientReport first, ClientReport second, int echoBytes,
-                                      Duration budget, double wallMs, String diagnostics, ClientStage firstStage,
+                                      Duration budget, Duration skew, double wallMs, String diagnostics, ClientStage firstStage,
                                       ClientStage secondStage, PhaseTimes phases, List<ClientTrace> traces) {
         List<String> problems = new ArrayList<>();
         check("first", first, echoBytes, problems);
         check("second", second, echoBytes, problems);
         boolean direct = problems.isEmpty();
         Double ttp = direct && first.elapsedMs() != null && second.elapsedMs() != null
-            ? Math.max(first.elapsedMs(), second.elapsedMs()) : null;
+            ? Math.max(Math.max(0, first.elapsedMs() - skew.toNanos() / 1e6), second.elapsedMs()) : null;
         if (direct && ttp == null) { problems.add("a client reported direct without elapsedMs"); direct = false; }
         boolean within = direct && ttp <= budget.toNanos() / 1e6;
         // Over budget stays "direct" (it did punch) but is not a success.
