@@ -36,6 +36,8 @@ final class FakeLab implements Lab {
     final Function<ClientCall, String> clients;
     final List<ClientCall> calls = new CopyOnWriteArrayList<>();
     final List<String> routerScripts = new CopyOnWriteArrayList<>();
+    /** Commands run on the rendezvous server's container (start-delay files). */
+    final List<List<String>> rendezvousExecs = new CopyOnWriteArrayList<>();
     final StringBuffer rendezvousLog = new StringBuffer();
     int resets;
     boolean closed;
@@ -76,6 +78,7 @@ final class FakeLab implements Lab {
                 String out = clients.apply(call);
                 return new ExecResult(out.contains("\"direct\"") ? 0 : 1, out + "\n", "event log of " + name, Duration.ofMillis(5));
             }
+            if (role == HostRole.RENDEZVOUS) rendezvousExecs.add(args);
             return new ExecResult(0, "", "", Duration.ZERO);
         }
         @Override public void spawn(String logFile, String... command) {}
