@@ -95,7 +95,8 @@ public final class ConsoleProgress implements Progress {
         boolean pass = p.verdict() == Verdict.PASS;
         String mark = pass ? green(Format.DIRECT + " pass") : red(Format.WARN + " " + Format.verdict(p.verdict()));
         StringBuilder s = new StringBuilder(scenario).append(": ").append(Format.pairName(p)).append(' ')
-                .append(p.strategy()).append(' ').append(mark).append(": ")
+                .append(p.strategy()).append(p.conditions().skewMs() > 0 ? " skew " + p.conditions().skewMs() + " ms" : "")
+                .append(' ').append(mark).append(": ")
                 .append(Format.success(p.successes(), p.trials(), p.wilsonLow(), p.wilsonHigh()).replaceFirst(" \\(", " direct ("));
         if (p.p50Ms() != null) s.append(", p50 ").append(Format.ms(p.p50Ms()));
         s.append(", expected ").append(p.expected());

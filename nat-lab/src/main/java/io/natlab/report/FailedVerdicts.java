@@ -23,7 +23,8 @@ final class FailedVerdicts {
         String title() {
             if (pair == null) return scenario.name() + ": scenario error";
             return scenario.name() + ": " + Format.pairName(pair) + " (" + pair.strategy() + ", unsolicited "
-                    + pair.unsolicited() + ") " + Format.verdict(pair.verdict());
+                    + pair.unsolicited() + (pair.conditions().skewMs() > 0 ? ", skew " + pair.conditions().skewMs() + " ms" : "")
+                    + ") " + Format.verdict(pair.verdict());
         }
 
         String message() { return pair == null ? scenario.error() : pair.message(); }
