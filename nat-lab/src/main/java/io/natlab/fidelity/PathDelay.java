@@ -36,9 +36,9 @@ public record PathDelay(double claimedRttMs, double claimedJitterMs, double jitt
         double rtt = 0, jitter = 0, variance = 0;
         int delaying = 0;
         for (Site s : path) {
-            if (!s.router().latency().isZero()) delaying++;
-            double l = ms(s.router().latency()), j = ms(s.router().jitter());
-            rtt += 2 * l;
+            if (!s.router().addedRtt().isZero()) delaying++;
+            double j = ms(s.router().jitter());
+            rtt += ms(s.router().addedRtt()); // up + down: a round trip cannot tell the directions apart
             jitter += 2 * j;
             variance += 2 * j * j / 3; // two directions, each uniform on [-j, j]
         }

@@ -47,8 +47,8 @@ public final class DelayBackendChoice {
         } else {
             chosen = DelayBackend.NETEM;
         }
-        log.info("router {}: latency {} ms, jitter {} ms via {}{}", site.name(), site.router().latency().toMillis(),
-            site.router().jitter().toMillis(), chosen.yamlName(), forced == null ? " (auto)" : " (forced)");
+        log.info("router {}: latency up {} ms, down {} ms, jitter {} ms via {}{}", site.name(),
+            site.router().latencyUp().toMillis(), site.router().latencyDown().toMillis(), site.router().jitter().toMillis(), chosen.yamlName(), forced == null ? " (auto)" : " (forced)");
         return chosen;
     }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
  * Renders a router's latency/jitter for one {@link DelayBackend}: the apply section and the reset-time check.
  *
  * <p>Semantics, identical for both backends: every packet crossing the router gets the configured one-way delay in
- * each direction (LAN to WAN and WAN to LAN), with a per-packet uniform jitter in [latency - jitter, latency +
+ * each direction (LAN to WAN: {@code latencyUp}, WAN to LAN: {@code latencyDown}; both {@code latency} unless set), with a per-packet uniform jitter in [latency - jitter, latency +
  * jitter]. Packets the router itself sends (a RST or ICMP for an unsolicited SYN) answer a packet that was delayed,
  * so a probe sees one delay for them, as with netem.
  *
@@ -32,9 +32,10 @@ public final class LinkDelay {
         switch (backend) {
             case NETEM -> {
                 s.section("latency/jitter: netem on both interfaces' egress (the lab checked the kernel has it)");
-                String netem = "netem delay " + o.latency().toMillis() + "ms" + (o.jitter().isZero() ? "" : " " + o.jitter().toMillis() + "ms");
-                s.cmd("tc qdisc replace dev " + ctx.wanIf() + " root " + netem);
-                s.cmd("tc qdisc replace dev " + ctx.lanIf() + " root " + netem);
+                String jitter = o.jitter().isZero() ? "" : " " + o.jitter().toMillis() + "ms";
+                s.comment("WAN egress carries the upstream direction, LAN egress the downstream one");
+                s.cmd("tc qdisc replace dev " + ctx.wanIf() + " root netem delay " + o.latencyUp().toMillis() + "ms" + jitter);
+                s.cmd("tc qdisc replace dev " + ctx.lanIf() + " root netem delay " + o.latencyDown().toMillis() + "ms" + jitter);
             }
             case NFQUEUE -> {
                 s.section("latency/jitter: userspace delayer natlab-delay on NFQUEUE (no netem needed)");
@@ -42,8 +43,8 @@ public final class LinkDelay {
                 s.cmd("iptables -t raw -N " + RAW_CHAIN + " 2>/dev/null || iptables -t raw -F " + RAW_CHAIN);
                 s.cmd("iptables -t raw -C PREROUTING -j " + RAW_CHAIN + " 2>/dev/null || iptables -t raw -I PREROUTING 1 -j " + RAW_CHAIN);
                 s.cmd("mkdir -p " + RUN_DIR);
-                startDelayer(s, ctx, "inbound", QUEUE_INBOUND, o.latency(), o.jitter());
-                startDelayer(s, ctx, "outbound", QUEUE_OUTBOUND, o.latency(), o.jitter());
+                startDelayer(s, ctx, "inbound", QUEUE_INBOUND, o.latencyDown(), o.jitter());   // arrives on the WAN: downstream
+                startDelayer(s, ctx, "outbound", QUEUE_OUTBOUND, o.latencyUp(), o.jitter());   // arrives on the LAN: upstream
                 s.comment("no queue bypass: with the delayer gone packets are dropped (and the reset says so), never sent undelayed");
                 s.cmd("iptables -t raw -A " + RAW_CHAIN + " -i " + ctx.wanIf() + " -j NFQUEUE --queue-num " + QUEUE_INBOUND);
                 s.cmd("iptables -t raw -A " + RAW_CHAIN + " -i " + ctx.lanIf() + " -j NFQUEUE --queue-num " + QUEUE_OUTBOUND);

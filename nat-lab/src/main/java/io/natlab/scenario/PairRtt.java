@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A pair's configured path RTT: every distinct router on either peer's way out adds its latency in each direction,
- * so RTT = 2 x the sum of their latencies (a router both paths share, e.g. a carrier NAT, counts once; peers on one
+ * so RTT = the sum of their up + down latencies (2 x latency when symmetric) (a router both paths share, e.g. a carrier NAT, counts once; peers on one
  * LAN talk directly: 0). Jitter is not included. Pure.
  */
 public final class PairRtt {
@@ -19,6 +19,6 @@ public final class PairRtt {
         if (t.siteOfPeer(first).isPresent() && t.siteOfPeer(first).equals(t.siteOfPeer(second))) return Duration.ZERO;
         Set<Site> routers = new LinkedHashSet<>(t.natPath(first));
         routers.addAll(t.natPath(second));
-        return routers.stream().map(s -> s.router().latency().multipliedBy(2)).reduce(Duration.ZERO, Duration::plus);
+        return routers.stream().map(s -> s.router().addedRtt()).reduce(Duration.ZERO, Duration::plus);
     }
 }

@@ -36,7 +36,8 @@ final class PairConditionsOf {
         return Math.round((1 - survive) * 1000) / 10.0;
     }
 
+    /** One-way: half the path's added round trip (the latency itself when every router is symmetric). */
     static long latencyMs(List<Site> path) {
-        return path.stream().mapToLong(s -> s.router().latency().toMillis()).sum();
+        return path.stream().mapToLong(s -> s.router().addedRtt().toMillis()).sum() / 2;
     }
 }

@@ -113,14 +113,16 @@ final class SiteReader {
         boolean hairpin = site.bool("hairpin").orElse(d.hairpin());
         double loss = site.number("loss", 0, 100).orElse(d.lossPercent());
         Duration latency = site.duration("latency").orElse(d.latency());
+        Duration up = site.duration("latency-up").orElse(latency), down = site.duration("latency-down").orElse(latency);
         Duration jitter = site.duration("jitter").orElse(d.jitter());
-        if (!jitter.isZero() && latency.isZero()) {
+        Duration least = up.compareTo(down) < 0 ? up : down;
+        if (!jitter.isZero() && least.isZero()) {
             site.error("jitter", "jitter needs latency (the delay varies around it); add latency:");
-        } else if (jitter.compareTo(latency) > 0) {
-            site.error("jitter", "jitter " + jitter.toMillis() + "ms exceeds latency " + latency.toMillis()
+        } else if (jitter.compareTo(least) > 0) {
+            site.error("jitter", "jitter " + jitter.toMillis() + "ms exceeds latency " + least.toMillis()
                 + "ms (the delay is uniform in latency +- jitter and cannot be negative)");
         }
-        return new RouterOptions(unsolicited, hairpin, loss, latency, jitter, conntrackTimeouts(site));
+        return new RouterOptions(unsolicited, hairpin, loss, latency, jitter, conntrackTimeouts(site), up, down);
     }
 
     private static Map<String, Integer> conntrackTimeouts(MappingReader site) {

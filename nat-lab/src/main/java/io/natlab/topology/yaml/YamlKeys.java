@@ -20,7 +20,7 @@ public final class YamlKeys {
     public static final Set<String> INTERNET = ordered("subnet", "peers");
     public static final Set<String> RENDEZVOUS = ordered("site", "port", "token");
     public static final Set<String> SITE = ordered("name", "nat", "mapping", "port-assignment", "port-delta",
-        "filtering", "unsolicited", "hairpin", "loss", "latency", "jitter", "conntrack-timeouts", "lan", "behind", "peers");
+        "filtering", "unsolicited", "hairpin", "loss", "latency", "latency-up", "latency-down", "jitter", "conntrack-timeouts", "lan", "behind", "peers");
     /** {@code nf_conntrack_tcp_timeout_<key>} sysctls a router may set. */
     public static final Set<String> CONNTRACK_TIMEOUTS = ordered("syn_sent", "syn_recv", "established", "fin_wait",
         "close_wait", "last_ack", "time_wait", "close", "unacknowledged", "max_retrans");
