@@ -49,7 +49,8 @@ public final class ShardCost {
         for (Punch p : s.punches()) {
             double perTrial = TRIAL_OVERHEAD_SECONDS + (p.expect() == Expectation.FAILED
                     ? s.timeout().toMillis() : s.budget().toMillis()) / 1000.0;
-            seconds += (p.bothOrders() ? 2 : 1) * s.strategies().size() * (double) s.trials() * perTrial;
+            int skews = p.skews().isEmpty() ? s.skews().size() : p.skews().size();
+            seconds += (p.bothOrders() ? 2 : 1) * s.strategies().size() * skews * (double) s.trials() * perTrial;
         }
         return seconds;
     }
