@@ -28,7 +28,8 @@ import java.util.Optional;
  */
 public record LabState(String labId, String name, String file, long pid, long pidStart, String socket,
                        String rendezvous, String evidence, List<String> implementations, List<Host> hosts) {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * One container.
@@ -39,6 +40,7 @@ public record LabState(String labId, String name, String file, long pid, long pi
      * @param container the Docker container id
      */
     public record Host(String name, String role, String site, String lanIp, String publicIp, String container) {
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isPeer() { return role.equals("peer") || role.equals("public_peer"); }
     }
 
@@ -47,6 +49,7 @@ public record LabState(String labId, String name, String file, long pid, long pi
         hosts = List.copyOf(hosts);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public Optional<Host> host(String hostName) {
         return hosts.stream().filter(h -> h.name().equals(hostName)).findFirst();
     }

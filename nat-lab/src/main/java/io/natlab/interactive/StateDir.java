@@ -16,7 +16,7 @@ public final class StateDir {
     private StateDir() {}
 
     public static Path resolve() {
-        String explicit = System.getenv(ENV);
+        String explicit = System.getProperty("natlab.stateDir", System.getenv(ENV)); // the property: tests
         if (explicit != null && !explicit.isBlank()) return Path.of(explicit).toAbsolutePath().normalize();
         String runtime = System.getenv("XDG_RUNTIME_DIR");
         if (runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))) return Path.of(runtime, "natlab");
