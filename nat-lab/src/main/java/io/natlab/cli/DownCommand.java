@@ -44,8 +44,11 @@ public final class DownCommand implements Callable<Integer> {
                 ProcessHandle.of(s.pid()).ifPresent(ProcessHandle::destroy);
             }
             Optional<ProcessHandle> up = ProcessHandle.of(s.pid());
-            if (up.isPresent() && !up.get().onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).isDone())
-                up.get().onExit().get(60, TimeUnit.SECONDS);
+            try {
+                if (up.isPresent()) up.get().onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                err.println("down: the 'nat-lab up' process (pid " + s.pid() + ") did not exit within 60 s; removing the lab by its label");
+            }
         }
         LogSetup.toFile(dir.resolve("client.log"));
         try {

@@ -27,6 +27,8 @@ public final class ConformanceBattery {
     static final double MIN_WAIT_SHARE = 0.5;
 
     private final ConformanceLab lab;
+    /** Runs alone so far: each gets its own ids and local port (no clash with a killed run's leftovers). */
+    private int alone;
 
     public ConformanceBattery(ConformanceLab lab) {
         this.lab = lab;
@@ -83,8 +85,9 @@ public final class ConformanceBattery {
     }
 
     private CheckResult absentPeer(Implementation impl) {
-        PeerContract c = new PeerContract(lab.server(), "conf-alone", "conf-nobody", lab.token(), 50001, ALONE_TIMEOUT,
-            lab.echoBytes(), "listen-connect");
+        int n = ++alone;
+        PeerContract c = new PeerContract(lab.server(), "conf-alone-" + n, "conf-nobody-" + n, lab.token(), 50000 + n,
+            ALONE_TIMEOUT, lab.echoBytes(), "listen-connect");
         ExecResult r = lab.alone(impl, c, limit());
         List<String> violations = new ArrayList<>(ContractCheck.violations(process(r, ALONE_TIMEOUT)));
         ClientReport report = ClientReport.parse(r.stdout(), r.exitCode());
@@ -98,8 +101,9 @@ public final class ConformanceBattery {
     }
 
     private CheckResult wrongToken(Implementation impl) {
-        PeerContract c = new PeerContract(lab.server(), "conf-token", "conf-nobody", lab.token() + "-wrong", 50003,
-            ALONE_TIMEOUT, lab.echoBytes(), "listen-connect");
+        int n = ++alone;
+        PeerContract c = new PeerContract(lab.server(), "conf-token-" + n, "conf-nobody-" + n, lab.token() + "-wrong",
+            50000 + n, ALONE_TIMEOUT, lab.echoBytes(), "listen-connect");
         ExecResult r = lab.alone(impl, c, limit());
         List<String> violations = new ArrayList<>(ContractCheck.violations(process(r, ALONE_TIMEOUT)));
         ClientReport report = ClientReport.parse(r.stdout(), r.exitCode());

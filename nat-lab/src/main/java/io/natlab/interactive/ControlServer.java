@@ -30,6 +30,9 @@ public final class ControlServer implements AutoCloseable {
     /** Serves one request; prints the answer to {@code out}; returns the exit code for the client. */
     public interface Handler {
         int handle(Map<String, String> request, PrintWriter out);
+
+        /** After the answer's last line was sent (a {@code down} ends the process only then). */
+        default void answered(Map<String, String> request) {}
     }
 
     private final ServerSocketChannel server;
@@ -53,14 +56,17 @@ public final class ControlServer implements AutoCloseable {
                  PrintWriter out = new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(c), StandardCharsets.UTF_8), true)) {
                 String line = in.readLine();
                 int code;
+                Map<String, String> request = Map.of();
                 try {
-                    @SuppressWarnings("unchecked") Map<String, String> request = line == null ? Map.of() : JSON.readValue(line, Map.class);
+                    if (line != null) request = JSON.readValue(line, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
                     code = handler.handle(request, out);
                 } catch (IOException | RuntimeException e) {
                     out.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                     code = 1;
                 }
                 out.println(EXIT + code);
+                out.flush();
+                handler.answered(request);
             } catch (IOException e) {
                 if (!server.isOpen()) return; // closed: the lab is going down
             }

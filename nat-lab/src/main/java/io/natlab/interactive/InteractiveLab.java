@@ -62,7 +62,6 @@ public final class InteractiveLab implements ControlServer.Handler, AutoCloseabl
                 out.flush();
                 close();
                 out.println("removed");
-                down.countDown();
                 return 0;
             }
             case "punch" -> {
@@ -74,6 +73,10 @@ public final class InteractiveLab implements ControlServer.Handler, AutoCloseabl
                 return 2;
             }
         }
+    }
+
+    @Override public void answered(Map<String, String> request) {
+        if ("down".equals(request.get("cmd"))) down.countDown();
     }
 
     private int punch(String first, String second, String firstImpl, String secondImpl, String strategyName, PrintWriter out) {
