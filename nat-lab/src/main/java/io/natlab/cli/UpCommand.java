@@ -122,7 +122,7 @@ public final class UpCommand implements Callable<Integer> {
             session.state().write(stateFile);
             Thread forget = new Thread(() -> forget(stateFile, session.state().labId()), "natlab-up-state");
             Runtime.getRuntime().addShutdownHook(forget); // Ctrl-C: the lab removes itself, the state goes with it
-            HostListing.render(session.state()).forEach(out::println);
+            HostListing.render(session.state(), launcher()).forEach(out::println);
             out.println("up: state in " + stateFile + "; Ctrl-C or 'nat-lab down' removes the lab");
             out.flush();
             session.awaitDown();
@@ -131,6 +131,15 @@ public final class UpCommand implements Callable<Integer> {
         }
         out.println("up: lab removed");
         return 0;
+    }
+
+    /** How this nat-lab was started: {@code java -jar JAR} from a jar, else plain {@code nat-lab}. */
+    private static String launcher() {
+        try {
+            Path self = Path.of(UpCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (self.toString().endsWith(".jar")) return "java -jar " + self.toAbsolutePath().normalize();
+        } catch (java.net.URISyntaxException | RuntimeException ignored) { /* not from a file */ }
+        return "nat-lab";
     }
 
     /** A scenario file, or a topology-only file (then trials use the scenario defaults). */

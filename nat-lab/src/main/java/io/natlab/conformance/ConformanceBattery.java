@@ -96,8 +96,8 @@ public final class ConformanceBattery {
             violations.add("gave up after " + r.took().toMillis() + " ms of its " + ALONE_TIMEOUT.toMillis()
                 + " ms deadline: it must wait for the peer until the deadline");
         if (!violations.isEmpty()) return CheckResult.fail("absent-peer", String.join("; ", violations));
-        return CheckResult.pass("absent-peer", "failed cleanly (exit 1) after " + r.took().toMillis() + " ms of its "
-            + ALONE_TIMEOUT.toMillis() + " ms deadline: " + report.error());
+        return CheckResult.pass("absent-peer", "failed cleanly (exit 1) after " + r.took().toMillis() + " ms (deadline "
+            + ALONE_TIMEOUT.toMillis() + " ms): " + report.error());
     }
 
     private CheckResult wrongToken(Implementation impl) {

@@ -38,8 +38,11 @@ public final class HostListing {
         return out;
     }
 
-    /** The text {@code up} prints: one line per host, then the commands that reach them. */
-    public static List<String> render(LabState s) {
+    /**
+     * The text {@code up} prints: one line per host, then the commands that reach them.
+     * @param launcher how the user starts nat-lab, e.g. {@code java -jar /path/nat-lab.jar}
+     */
+    public static List<String> render(LabState s, String launcher) {
         List<String> lines = new ArrayList<>();
         lines.add("lab " + s.name() + " (id " + s.labId() + ") is up; rendezvous server at " + s.rendezvous());
         lines.add(String.format(Locale.ROOT, "  %-14s %-11s %-12s %-16s %-16s %s", "HOST", "ROLE", "SITE", "LAN", "PUBLIC (WAN)", "CONTAINER"));
@@ -49,14 +52,14 @@ public final class HostListing {
                 h.publicIp() == null ? "-" : h.publicIp(), h.container() == null ? "-" : h.container().substring(0, Math.min(12, h.container().length()))));
         List<String> peers = s.peerNames();
         String a = peers.isEmpty() ? "alice" : peers.get(0), b = peers.size() > 1 ? peers.get(1) : "bob";
-        lines.add("reach it from another shell:");
+        lines.add("reach it from another shell (nat-lab = " + launcher + "):");
         lines.add("  nat-lab exec " + a + " -- ip addr                 # any command in a host (argv, no shell)");
         lines.add("  nat-lab exec " + a + " -- sh -c 'ss -tan'         # through a shell");
         LabState.Host first = s.host(a).orElse(null);
         if (first != null && first.container() != null)
-            lines.add("  docker exec -it " + first.container().substring(0, 12) + " bash   # an interactive shell in " + a);
+            lines.add("  docker exec -it " + first.container().substring(0, 12) + " bash          # an interactive shell in " + a);
         lines.add("  nat-lab punch " + a + " " + b + (s.implementations().size() > 1
-            ? " --impl " + s.implementations().get(1) : "") + "   # one trial; prints both results and the evidence paths");
+            ? " --impl " + s.implementations().get(1) : "") + "                      # one trial: both results, the evidence paths");
         lines.add("  nat-lab down                                  # removes the lab (as does Ctrl-C here)");
         lines.add("implementations: " + String.join(", ", s.implementations()) + "; evidence goes to " + s.evidence());
         return lines;

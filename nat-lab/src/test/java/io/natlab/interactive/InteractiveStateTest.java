@@ -51,10 +51,11 @@ class InteractiveStateTest {
         assertThat(back).isEqualTo(s);
         assertThat(back.ownerAlive()).isTrue();
         assertThat(back.peerNames()).containsExactly("alice", "carol");
-        List<String> text = HostListing.render(back);
+        List<String> text = HostListing.render(back, "java -jar nat-lab.jar");
         assertThat(text.get(0)).isEqualTo("lab nested (id abcd1234) is up; rendezvous server at 198.18.5.2:7000");
         assertThat(String.join("\n", text)).contains("nat-lab exec alice -- ip addr", "docker exec -it 0123456789ab bash",
-            "nat-lab punch alice carol --impl python-example", "nat-lab down");
+            "nat-lab punch alice carol --impl python-example", "nat-lab down",
+            "reach it from another shell (nat-lab = java -jar nat-lab.jar):");
         assertThat(LabState.read(dir.resolve("none.json"))).isEmpty();
     }
 
