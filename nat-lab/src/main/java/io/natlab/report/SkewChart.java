@@ -11,7 +11,7 @@ import java.util.Locale;
 final class SkewChart {
     private SkewChart() {}
 
-    private static final int WIDTH = 400, HEIGHT = 190, LEFT = 44, RIGHT = 52, TOP = 14, BOTTOM = 36;
+    private static final int WIDTH = 400, HEIGHT = 200, LEFT = 44, RIGHT = 52, TOP = 26, BOTTOM = 36;
     private static final double X0 = LEFT, X1 = WIDTH - RIGHT, Y0 = TOP, Y1 = HEIGHT - BOTTOM;
 
     static String svg(SkewCurves.Curve curve) {
@@ -30,8 +30,8 @@ final class SkewChart {
         }
         s.append(line(X0, Y1, X1, Y1, "axis"));
         s.append(text((X0 + X1) / 2, HEIGHT - 4, "middle", "tick", "start skew (ms)"));
-        s.append(text(X0 - 4, Y0 - 4, "end", "tick rate", "success"));
-        s.append(text(X1 + 4, Y0 - 4, "start", "tick ttp", "p50 ms"));
+        s.append(text(X0, Y0 - 14, "middle", "tick rate", "success"));
+        s.append(text(X1, Y0 - 14, "middle", "tick ttp", "p50 ms"));
         StringBuilder rate = new StringBuilder(), ttp = new StringBuilder();
         for (int i = 0; i < pts.size(); i++) {
             SkewCurves.Point p = pts.get(i);
