@@ -3,6 +3,7 @@ package io.natlab.scenario;
 import io.natlab.impl.Implementation;
 
 import io.natlab.punch.Strategy;
+import io.natlab.scenario.stream.StreamPlan;
 import io.natlab.scenario.yaml.ScenarioDefaults;
 import io.natlab.topology.Topology;
 
@@ -29,14 +30,26 @@ import java.util.List;
  * @param timeoutRule    the timeout as written, or {@code null} for the default max(5 s, 2 x the pair's budget)
  * @param implementations the implementations under test; every ordered combination of them punches each pair
  *                       (default: punch-core alone)
+ * @param stream         how long the punched stream is held and the router events meanwhile ({@link StreamPlan#NONE}:
+ *                       not held)
  */
 public record Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                        List<Strategy> strategies, Duration budget, Duration timeout, int trials,
                        double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
-                       List<Implementation> implementations) {
+                       List<Implementation> implementations, StreamPlan stream) {
     public Scenario {
+        if (stream == null) stream = StreamPlan.NONE;
         implementations = implementations == null || implementations.isEmpty()
             ? List.of(Implementation.PUNCH_CORE) : List.copyOf(implementations);
+    }
+
+    /** Not held. */
+    public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
+                    List<Strategy> strategies, Duration budget, Duration timeout, int trials,
+                    double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
+                    List<Implementation> implementations) {
+        this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
+            budgetRule, timeoutRule, implementations, StreamPlan.NONE);
     }
 
     /** punch-core alone. */
@@ -58,13 +71,13 @@ public record Scenario(String name, String description, Path source, Topology to
 
     public Scenario withTrials(int n) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, n,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream);
     }
 
     /** The same scenario run with other implementations (a command-line override). */
     public Scenario withImplementations(List<Implementation> impls) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls, stream);
     }
 
     /** The pair's configured path RTT ({@link PairRtt}). */

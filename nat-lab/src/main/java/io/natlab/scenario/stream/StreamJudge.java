@@ -1,0 +1,50 @@
+package io.natlab.scenario.stream;
+
+import io.natlab.result.StreamResult;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges one trial's held stream from both clients' {@code stream} reports: the state is the worse side's, times
+ * the earlier side's (recovery the slower side's), counts the sum. Nothing may be lost silently: a stream that
+ * "survived" with heartbeats lost, or any duplicated or corrupted heartbeat, does not hold. Pure.
+ */
+public final class StreamJudge {
+    private StreamJudge() {}
+
+    public static StreamResult judge(String firstPeer, Optional<ClientStream> first, String secondPeer,
+                                     Optional<ClientStream> second, StreamPrediction expected, List<String> events) {
+        String exp = expected.outcome().yamlName(), why = expected.ruleId() + ": " + expected.reason();
+        if (first.isEmpty() || second.isEmpty()) {
+            String missing = first.isEmpty() ? firstPeer : secondPeer;
+            return new StreamResult(null, exp, why, false, null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, events,
+                missing + " reported no stream (an implementation without the hold capability, or it ended early)");
+        }
+        ClientStream a = first.get(), b = second.get();
+        String state = worse(a.state(), b.state());
+        boolean aFirst = b.detectedAtMs() == null || (a.detectedAtMs() != null && a.detectedAtMs() <= b.detectedAtMs());
+        ClientStream noticer = aFirst ? a : b;
+        long lost = a.lost() + b.lost(), dup = a.duplicated() + b.duplicated(), bad = a.corrupted() + b.corrupted();
+        String problem = null;
+        if (state == null) problem = "a client reported an unknown stream state (" + a.state() + "/" + b.state() + ")";
+        else if (!state.equals(expected.outcome().state())) problem = "expected the stream to " + exp + ", it " + state;
+        else if (bad > 0 || dup > 0) problem = bad + " corrupted and " + dup + " duplicated heartbeats";
+        else if (state.equals("survived") && lost > 0) problem = lost + " heartbeats lost on a stream that survived (lost silently)";
+        return new StreamResult(state, exp, why, problem == null, min(a.brokeAtMs(), b.brokeAtMs()),
+            noticer.detectedAtMs(), noticer.detectedBy(), noticer.detectedAtMs() == null ? null : aFirst ? firstPeer : secondPeer,
+            max(a.recoveryMs(), b.recoveryMs()), min(a.heldMs(), b.heldMs()), a.sent() + b.sent(),
+            a.received() + b.received(), a.verified() + b.verified(), lost, dup, bad, events, problem);
+    }
+
+    /** broke over recovered over survived; null when either is unknown. */
+    static String worse(String a, String b) {
+        List<String> order = List.of("survived", "recovered", "broke");
+        int ia = order.indexOf(a), ib = order.indexOf(b);
+        if (ia < 0 || ib < 0) return null;
+        return order.get(Math.max(ia, ib));
+    }
+
+    private static Double min(Double a, Double b) { return a == null ? b : b == null ? a : Math.min(a, b); }
+    private static Double max(Double a, Double b) { return a == null ? b : b == null ? a : Math.max(a, b); }
+}
