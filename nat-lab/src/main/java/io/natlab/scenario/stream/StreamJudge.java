@@ -3,6 +3,8 @@ package io.natlab.scenario.stream;
 import io.natlab.result.StreamResult;
 
 import java.util.List;
+import java.util.Objects;
+import io.natlab.result.TrialResult;
 import java.util.Optional;
 
 /**
@@ -28,7 +30,7 @@ public final class StreamJudge {
         long lost = a.lost() + b.lost(), dup = a.duplicated() + b.duplicated(), bad = a.corrupted() + b.corrupted();
         String problem = null;
         if (state == null) problem = "a client reported an unknown stream state (" + a.state() + "/" + b.state() + ")";
-        else if (!state.equals(expected.outcome().state())) problem = "expected the stream to " + exp + ", it " + state;
+        else if (!state.equals(expected.outcome().state())) problem = "expected " + exp + ", the stream " + state;
         else if (bad > 0 || dup > 0) problem = bad + " corrupted and " + dup + " duplicated heartbeats";
         else if (state.equals("survived") && lost > 0) problem = lost + " heartbeats lost on a stream that survived (lost silently)";
         return new StreamResult(state, exp, why, problem == null, min(a.brokeAtMs(), b.brokeAtMs()),
@@ -47,4 +49,20 @@ public final class StreamJudge {
 
     private static Double min(Double a, Double b) { return a == null ? b : b == null ? a : Math.min(a, b); }
     private static Double max(Double a, Double b) { return a == null ? b : b == null ? a : Math.max(a, b); }
+
+    /** {@code ; stream: 2 survived, 1 broke (expected survives), 1 not as expected: ...}, or nothing. */
+    public static String pairNote(List<TrialResult> trials) {
+        List<StreamResult> st = trials.stream().map(TrialResult::stream).filter(Objects::nonNull).toList();
+        if (st.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("; stream: ").append(count(st, "survived")).append(" survived, ")
+            .append(count(st, "broke")).append(" broke, ").append(count(st, "recovered")).append(" recovered (expected ")
+            .append(st.get(0).expected()).append(", ").append(st.get(0).expectedReason()).append(')');
+        st.stream().filter(x -> !x.holds()).map(StreamResult::problem).findFirst()
+            .ifPresent(pr -> b.append("; not as expected: ").append(pr));
+        return b.toString();
+    }
+
+    private static int count(java.util.List<StreamResult> st, String state) {
+        return (int) st.stream().filter(x -> state.equals(x.state())).count();
+    }
 }
