@@ -17,6 +17,9 @@ import java.util.function.UnaryOperator;
  * {@link #report()} may be read from any thread while the hold runs (see {@link PunchClient#heldStream()}).
  */
 public final class HeldStream {
+    /** Pause before another recovery attempt after one failed (e.g. the server was unreachable). */
+    private static final long RETRY_PAUSE_NANOS = 250_000_000L;
+
     private final PunchConfig config;
     private final PunchListener listener;
     private final UnaryOperator<byte[]> outgoingTap;
@@ -78,30 +81,47 @@ public final class HeldStream {
         return report();
     }
 
+    /**
+     * Re-punches until one attempt resumes the stream. Attempts start only while the hold lasts; each may take
+     * up to the punch timeout (so the run ends by hold + timeout after stream-up at the latest).
+     */
     private boolean recover(long detected) throws InterruptedException {
         RendezvousSession old = rendezvous;
         if (old != null) {
             old.close(); // its mapping may be gone too; the new registration comes from a new port
         }
         rendezvous = null;
-        try {
-            Repunch.Recovered r = Repunch.run(config, listener, ledger.lastVerified(),
-                    Deadline.after(config.timeout()));
-            current = r.stream();
-            rendezvous = r.rendezvous();
-            long toResend = ledger.highestSent() - r.peerReceived();
-            ledger.resumeFrom(r.peerReceived());
-            long now = System.nanoTime();
-            if (recoveredNanos == null) {
-                recoveredNanos = now;
+        while (true) {
+            try {
+                Repunch.Recovered r = Repunch.run(config, listener, ledger.lastVerified(),
+                        Deadline.after(config.timeout()));
+                long toResend = ledger.highestSent() - r.peerReceived();
+                try {
+                    ledger.resumeFrom(r.peerReceived());
+                } catch (java.io.IOException e) {
+                    r.stream().closeAbortively();
+                    r.rendezvous().close();
+                    throw e;
+                }
+                current = r.stream();
+                rendezvous = r.rendezvous();
+                long now = System.nanoTime();
+                if (recoveredNanos == null) {
+                    recoveredNanos = now;
+                }
+                state = State.RECOVERED;
+                emit(new PunchEvent.StreamRecovered(Instant.now(), current.local, current.remote, ms(now),
+                        round((now - detected) / 1e6), toResend));
+                return true;
+            } catch (PunchFailure | java.io.IOException e) {
+                boolean again = System.nanoTime() + RETRY_PAUSE_NANOS - holdEndNanos < 0;
+                emit(new PunchEvent.Failed(Instant.now(), "recovery attempt failed: " + e.getMessage()
+                        + (again ? "; trying again" : "; the hold is over")));
+                if (!again) {
+                    return false;
+                }
+                Thread.sleep(RETRY_PAUSE_NANOS / 1_000_000);
             }
-            state = State.RECOVERED;
-            emit(new PunchEvent.StreamRecovered(Instant.now(), current.local, current.remote, ms(now),
-                    round((now - detected) / 1e6), toResend));
-            return true;
-        } catch (PunchFailure | java.io.IOException e) {
-            emit(new PunchEvent.Failed(Instant.now(), "recovery failed: " + e.getMessage()));
-            return false;
         }
     }
 

@@ -61,6 +61,10 @@ class HeldStreamTest {
 
         StreamReport stream() throws Exception {
             PunchResult r = result.get(60, TimeUnit.SECONDS);
+            if (Boolean.getBoolean("held.debug")) {
+                events.forEach(e -> System.err.println(e.toLogLine()));
+                System.err.println(r);
+            }
             assertThat(r.isDirect()).as(r.toString()).isTrue();
             assertThat(r.stream()).as(r.toString()).isNotNull();
             return r.stream();
