@@ -47,8 +47,15 @@ public final class StreamJudge {
         return order.get(Math.max(ia, ib));
     }
 
-    private static Double min(Double a, Double b) { return a == null ? b : b == null ? a : Math.min(a, b); }
-    private static Double max(Double a, Double b) { return a == null ? b : b == null ? a : Math.max(a, b); }
+    private static Double min(Double a, Double b) {
+        if (a == null) return b;
+        return b == null ? a : Double.valueOf(Math.min(a, b));
+    }
+
+    private static Double max(Double a, Double b) {
+        if (a == null) return b;
+        return b == null ? a : Double.valueOf(Math.max(a, b));
+    }
 
     /** {@code ; stream: 2 survived, 1 broke (expected survives), 1 not as expected: ...}, or nothing. */
     public static String pairNote(List<TrialResult> trials) {

@@ -27,17 +27,20 @@ public final class StreamOracle {
             "",
             c -> c.action() == EventAction.CHANGE_PUBLIC_IP),
         new StreamRule("link-down-outlasts-idle-timeout",
-            "link-down for at least the idle timeout",
+            "link-down for at least half the idle timeout",
             BREAKS,
-            "no heartbeat crosses for longer than a side waits before it calls the stream dead (detected by timeout); "
-                + "the NAT's entries themselves survive",
+            "no heartbeat crosses while the link is down, and TCP's retransmission timer doubles meanwhile (200 ms, "
+                + "400 ms, 800 ms, ...), so the first retransmission after the link returns comes up to about as late "
+                + "again: a side hears nothing for up to twice the outage and calls the stream dead (timeout); the "
+                + "NAT's entries themselves survive",
             "",
-            c -> c.action() == EventAction.LINK_DOWN && c.event().duration().compareTo(c.idleTimeout()) >= 0),
+            c -> c.action() == EventAction.LINK_DOWN
+                && c.event().duration().multipliedBy(2).compareTo(c.idleTimeout()) >= 0),
         new StreamRule("short-link-down",
-            "link-down shorter than the idle timeout",
+            "link-down shorter than half the idle timeout",
             SURVIVES,
             "conntrack keeps the entries while packets are dropped, and TCP retransmits what was lost once the link "
-                + "returns",
+                + "returns, within the idle timeout",
             "",
             c -> c.action() == EventAction.LINK_DOWN),
         new StreamRule("forgotten-mapping-new-port",
@@ -47,6 +50,15 @@ public final class StreamOracle {
                 + "far NAT filters; the far side's packets to the old port match nothing",
             "",
             c -> c.forgets() && !c.keepsPort()),
+        new StreamRule("forgotten-mapping-rst-race",
+            "flush-conntrack, reboot or idle-expiry on an endpoint-independent NAT that answers unsolicited packets "
+                + "with RST",
+            BREAKS,
+            "the first packet to reach the router afterwards decides: one from the far side matches no mapping and "
+                + "draws the router's RST, which kills the far side's socket; only when the inside side sends first "
+                + "is the mapping re-created in time (a race, predicted as a break)",
+            "",
+            c -> c.forgets() && c.unsolicited() == io.natlab.topology.UnsolicitedPolicy.RST),
         new StreamRule("forgotten-mapping-same-port",
             "flush-conntrack, reboot or idle-expiry on an endpoint-independent, port-preserving NAT",
             SURVIVES,

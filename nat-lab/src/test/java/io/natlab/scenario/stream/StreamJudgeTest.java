@@ -42,6 +42,16 @@ class StreamJudgeTest {
     }
 
     @Test
+    void timesThatDidNotHappenStayNull() {
+        StreamResult r = StreamJudge.judge("a", Optional.of(side("survived", null, null, null, 0, 0, 0)), "b",
+            Optional.of(side("survived", null, null, null, 0, 0, 0)), SURVIVES, List.of());
+        assertThat(r.holds()).isTrue();
+        assertThat(r.brokeAtMs()).isNull();
+        assertThat(r.recoveryMs()).isNull();
+        assertThat(r.firstToNotice()).isNull();
+    }
+
+    @Test
     void lossOnASurvivingStreamDuplicatesAndCorruptionDoNotHold() {
         assertThat(StreamJudge.judge("a", Optional.of(side("survived", null, null, null, 1, 0, 0)), "b",
             Optional.of(side("survived", null, null, null, 0, 0, 0)), SURVIVES, List.of()).problem()).contains("lost silently");

@@ -33,14 +33,22 @@ class StreamOracleTest {
     }
 
     @Test
+    void aFlushOnAConeThatAnswersWithRstIsARaceCountedAsABreak() {
+        Scenario s = LOADER.parse(Path.of("t.yaml"), StreamPlanYamlTest.scenario(
+            "hold: 6s\nevents: [{at: 1s, router: home-a, do: flush-conntrack}]\n").replace(
+            "nat: port-restricted-cone\n", "nat: port-restricted-cone\n      unsolicited: rst\n"));
+        assertThat(StreamOracle.predict(s.topology(), s.stream(), "alice", "bob").ruleId()).isEqualTo("forgotten-mapping-rst-race");
+    }
+
+    @Test
     void aNewPublicAddressAlwaysBreaks() {
         assertThat(predict("events: [{at: 1s, router: home-a, do: change-public-ip}]").outcome()).isEqualTo(StreamExpectation.BREAKS);
     }
 
     @Test
     void aLinkDownBreaksOnlyWhenItOutlastsTheIdleTimeout() {
-        assertThat(predict("events: [{at: 1s, router: home-a, do: link-down, for: 2s}]").outcome()).isEqualTo(StreamExpectation.SURVIVES);
-        assertThat(predict("events: [{at: 1s, router: home-a, do: link-down, for: 4s}]").outcome()).isEqualTo(StreamExpectation.SURVIVES);
+        assertThat(predict("events: [{at: 1s, router: home-a, do: link-down, for: 3s}]").outcome()).isEqualTo(StreamExpectation.SURVIVES);
+        assertThat(predict("events: [{at: 1s, router: home-a, do: link-down, for: 4s}]").outcome()).isEqualTo(StreamExpectation.BREAKS);
         Scenario s = LOADER.parse(Path.of("t.yaml"), StreamPlanYamlTest.scenario(
             "hold: 6s\nevents: [{at: 1s, router: home-a, do: link-down, for: 3s}]\n"));
         assertThat(StreamOracle.predict(s.topology(), s.stream(), "alice", "bob").ruleId()).isEqualTo("link-down-outlasts-idle-timeout");
