@@ -77,7 +77,7 @@ final class HeldStream implements AutoCloseable {
         List<String> events = schedule.finish();
         if (!"direct".equals(result.outcome())) return result;
         return result.withStream(StreamJudge.judge(first.peer(), ClientStream.parse(stdout(first)), second.peer(),
-            ClientStream.parse(stdout(second)), expected, events));
+            ClientStream.parse(stdout(second)), expected, events, plan.hold().toMillis()));
     }
 
     private static String stdout(ClientRun r) { return r.exec() == null ? null : r.exec().stdout(); }

@@ -15,8 +15,22 @@ import java.util.Optional;
 public final class StreamJudge {
     private StreamJudge() {}
 
+    /** As {@link #judge(String, Optional, String, Optional, StreamPrediction, List, double)} with no teardown rule. */
     public static StreamResult judge(String firstPeer, Optional<ClientStream> first, String secondPeer,
                                      Optional<ClientStream> second, StreamPrediction expected, List<String> events) {
+        return judge(firstPeer, first, secondPeer, second, expected, events, Double.MAX_VALUE);
+    }
+
+    /**
+     * @param holdMs the hold: a side that reports a break at or after it broke while the stream was being closed
+     *               (seen under 20 % loss: the closing handshake lost, then a RST), not while it was held; with no
+     *               heartbeat lost it counts as survived
+     */
+    public static StreamResult judge(String firstPeer, Optional<ClientStream> first, String secondPeer,
+                                     Optional<ClientStream> second, StreamPrediction expected, List<String> events,
+                                     double holdMs) {
+        first = first.map(c -> afterHold(c, holdMs));
+        second = second.map(c -> afterHold(c, holdMs));
         String exp = expected.outcome().yamlName(), why = expected.ruleId() + ": " + expected.reason();
         if (first.isEmpty() || second.isEmpty()) {
             String missing = first.isEmpty() ? firstPeer : secondPeer;
@@ -37,6 +51,12 @@ public final class StreamJudge {
             noticer.detectedAtMs(), noticer.detectedBy(), noticer.detectedAtMs() == null ? null : aFirst ? firstPeer : secondPeer,
             max(a.recoveryMs(), b.recoveryMs()), min(a.heldMs(), b.heldMs()), a.sent() + b.sent(),
             a.received() + b.received(), a.verified() + b.verified(), lost, dup, bad, events, problem);
+    }
+
+    static ClientStream afterHold(ClientStream c, double holdMs) {
+        if (!"broke".equals(c.state()) || c.brokeAtMs() == null || c.brokeAtMs() < holdMs || c.lost() > 0) return c;
+        return new ClientStream("survived", c.heldMs(), null, null, null, null, null, c.sent(), c.received(), c.verified(),
+            c.lost(), c.duplicated(), c.corrupted());
     }
 
     /** broke over recovered over survived; null when either is unknown. */

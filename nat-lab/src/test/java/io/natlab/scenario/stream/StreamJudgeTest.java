@@ -52,6 +52,16 @@ class StreamJudgeTest {
     }
 
     @Test
+    void aBreakWhileClosingAfterTheHoldIsNotABreakOfTheHeldStream() {
+        StreamResult r = StreamJudge.judge("a", Optional.of(side("broke", 4144.8, 5433.7, "rst", 0, 0, 0)), "b",
+            Optional.of(side("survived", null, null, null, 0, 0, 0)), SURVIVES, List.of(), 4000);
+        assertThat(r.state()).isEqualTo("survived");
+        assertThat(r.holds()).isTrue();
+        assertThat(StreamJudge.judge("a", Optional.of(side("broke", 3999.0, 4100.0, "rst", 0, 0, 0)), "b",
+            Optional.of(side("survived", null, null, null, 0, 0, 0)), SURVIVES, List.of(), 4000).state()).isEqualTo("broke");
+    }
+
+    @Test
     void lossOnASurvivingStreamDuplicatesAndCorruptionDoNotHold() {
         assertThat(StreamJudge.judge("a", Optional.of(side("survived", null, null, null, 1, 0, 0)), "b",
             Optional.of(side("survived", null, null, null, 0, 0, 0)), SURVIVES, List.of()).problem()).contains("lost silently");

@@ -66,6 +66,13 @@ class StreamOracleTest {
     }
 
     @Test
+    void theReadmeShowsTheCurrentTable() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+        assertThat(readme).as("README's stream table is stale: regenerate it with java -cp nat-lab/target/nat-lab.jar "
+            + "io.natlab.scenario.stream.StreamOracle").contains(StreamOracle.markdownTable().strip());
+    }
+
+    @Test
     void theTableHasARowForEveryAction() {
         assertThat(StreamOracle.markdownTable()).contains("`new-public-address`", "`forgotten-mapping-same-port`", "`dead-link`");
     }
