@@ -189,4 +189,23 @@ class HeldStreamTest {
         assertExact(a, b);
         assertExact(b, a);
     }
+
+    @Test
+    void withoutThePeersHelpARecoveryFailsAndTheStreamStaysBroken() throws Exception {
+        Side alice = new Side(config("alice", "bob", "127.0.0.2", Duration.ofMillis(1500), true)
+                .withTimeout(Duration.ofSeconds(6)), null);
+        Side bob = new Side(config("bob", "alice", "127.0.0.3", Duration.ofMillis(1500), false)
+                .withTimeout(Duration.ofSeconds(6)), null);
+        bob.held().current().closeAbortively();
+        StreamReport a = alice.stream();
+        StreamReport b = bob.stream();
+        for (StreamReport r : List.of(a, b)) {
+            assertThat(r.state()).as(r.toString()).isEqualTo(StreamReport.State.BROKE);
+            assertThat(r.recoveredAtMs()).isNull();
+            assertThat(r.recoveryMs()).isNull();
+        }
+        assertThat(a.detectedBy()).isIn("rst", "eof");
+        assertThat(alice.events).anyMatch(e -> e instanceof PunchEvent.Failed f
+                && f.error().startsWith("recovery attempt failed: timeout"));
+    }
 }
