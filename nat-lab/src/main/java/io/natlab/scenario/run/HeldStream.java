@@ -75,7 +75,7 @@ final class HeldStream implements AutoCloseable {
     TrialResult judge(TrialResult result, ClientRun first, ClientRun second) {
         if (schedule == null) return result;
         List<String> events = schedule.finish();
-        if (!"direct".equals(result.outcome())) return result;
+        if (result.outcome() != io.natlab.punch.Outcome.DIRECT) return result;
         return result.withStream(StreamJudge.judge(first.peer(), ClientStream.parse(stdout(first)), second.peer(),
             ClientStream.parse(stdout(second)), expected, events, plan.hold().toMillis()));
     }

@@ -53,11 +53,13 @@ final class HeartbeatLink {
             return broken.get() != null ? broken.get() : end;
         } finally {
             endNow = true;
-            LockSupport.unpark(sender);
-            sender.join(hold.idleTimeout().toMillis());
             if (broken.get() != null) {
                 stream.closeAbortively();
+                sender.interrupt();
             }
+            LockSupport.unpark(sender);
+            // The sender must be gone before a recovery resumes the sequence, or it could take a number.
+            sender.join(hold.idleTimeout().toMillis());
         }
     }
 

@@ -57,12 +57,14 @@ final class Repunch {
             stream.send(new Message.Resume(lastReceived));
             Message reply = stream.read(deadline);
             if (!(reply instanceof Message.Resume resume)) {
-                throw new PunchFailure("recovery: expected RESUME from the peer, got " + reply.type());
+                throw new PunchFailure("expected RESUME from the peer, got " + reply.type());
             }
             done = true;
             return new Recovered(stream, rendezvous, resume.received());
         } catch (IOException | ProtocolException e) {
-            throw new PunchFailure("recovery: resume exchange failed: " + e.getMessage(), e);
+            throw fired(watchdog, deadline, new PunchFailure("resume exchange failed: " + e.getMessage(), e));
+        } catch (PunchFailure e) {
+            throw fired(watchdog, deadline, e);
         } finally {
             watchdog.close();
             if (!done) {
@@ -74,6 +76,16 @@ final class Repunch {
                 }
             }
         }
+    }
+
+    /** When the deadline closed the sockets, say so rather than "Socket closed". */
+    private static PunchFailure fired(DeadlineWatchdog watchdog, Deadline deadline, PunchFailure e) {
+        if (!watchdog.fired() || e.getMessage().contains("deadline")) {
+            return e;
+        }
+        int waiting = e.getMessage().indexOf(" while waiting for ");
+        return new PunchFailure("timeout: the " + deadline.total().toMillis() + " ms deadline passed"
+                + (waiting >= 0 ? e.getMessage().substring(waiting) : " during the re-punch"), e);
     }
 
     private static void emit(PunchListener listener, PunchEvent event) {

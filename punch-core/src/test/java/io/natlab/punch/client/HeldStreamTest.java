@@ -162,4 +162,50 @@ class HeldStreamTest {
         assertExact(a, b);
         assertExact(b, a);
     }
+
+    @Test
+    void aStalledSenderIsDetectedByTheIdleTimeoutAndRecovered() throws Exception {
+        int[] frames = {0};
+        UnaryOperator<byte[]> stallFifth = frame -> {
+            if (++frames[0] == 5) {
+                try {
+                    Thread.sleep(2000); // alice stops sending (the beat is taken, never written on this stream)
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return frame;
+        };
+        Side[] s = pair(Duration.ofMillis(2500), true, stallFifth);
+        StreamReport a = s[0].stream();
+        StreamReport b = s[1].stream();
+        assertThat(b.detectedBy()).as(b.toString()).isEqualTo("timeout");
+        assertThat(b.detectedAtMs() - b.brokeAtMs()).as(b.toString()).isGreaterThanOrEqualTo(500 - 5);
+        assertThat(a.detectedBy()).as("the stalled side learns of it from the peer's reset " + a).isIn("rst", "eof");
+        for (StreamReport r : List.of(a, b)) {
+            assertThat(r.state()).as(r.toString()).isEqualTo(StreamReport.State.RECOVERED);
+        }
+        assertThat(a.resent()).as("the stalled beat was sent again " + a).isPositive();
+        assertExact(a, b);
+        assertExact(b, a);
+    }
+
+    @Test
+    void withoutThePeersHelpARecoveryFailsAndTheStreamStaysBroken() throws Exception {
+        Side alice = new Side(config("alice", "bob", "127.0.0.2", Duration.ofMillis(1500), true)
+                .withTimeout(Duration.ofSeconds(6)), null);
+        Side bob = new Side(config("bob", "alice", "127.0.0.3", Duration.ofMillis(1500), false)
+                .withTimeout(Duration.ofSeconds(6)), null);
+        bob.held().current().closeAbortively();
+        StreamReport a = alice.stream();
+        StreamReport b = bob.stream();
+        for (StreamReport r : List.of(a, b)) {
+            assertThat(r.state()).as(r.toString()).isEqualTo(StreamReport.State.BROKE);
+            assertThat(r.recoveredAtMs()).isNull();
+            assertThat(r.recoveryMs()).isNull();
+        }
+        assertThat(a.detectedBy()).isIn("rst", "eof");
+        assertThat(alice.events).anyMatch(e -> e instanceof PunchEvent.Failed f
+                && f.error().startsWith("recovery attempt failed: timeout"));
+    }
 }
