@@ -29,7 +29,7 @@ public record Implementation(String name, Path home, String install, List<String
      * ports (its rendezvous server's probe port, docs/punch-core.md).
      */
     public static final Implementation PUNCH_CORE = new Implementation("punch-core", null, null,
-            List.of("punch", "client"), Set.of(Capability.PORT_PREDICTION), null);
+            List.of("punch", "client"), Set.of(Capability.PORT_PREDICTION, Capability.HOLD, Capability.RECOVER), null);
 
     public Implementation {
         Objects.requireNonNull(name, "name");

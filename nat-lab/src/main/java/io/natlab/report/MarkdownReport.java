@@ -49,7 +49,7 @@ public final class MarkdownReport {
                 first = false;
             }
         }
-        md.append('\n');
+        md.append('\n').append(StreamReport.markdown(run));
 
         md.append(SkewSection.markdown(run));
         List<FailedVerdicts.Failure> failures = FailedVerdicts.of(run);

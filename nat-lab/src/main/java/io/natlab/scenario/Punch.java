@@ -10,16 +10,22 @@ import io.natlab.yaml.SourceRef;
  * @param expect     expected outcome
  * @param bothOrders run both role orders (a first, then b first); default true
  * @param where      where it was declared
+ * @param stream     what the held stream is expected to do through the scenario's events (auto when not held)
  * @param skews      this pair's own start skews ({@code skew:} in the entry), empty: the scenario's
  */
 public record Punch(String a, String b, Expectation expect, boolean bothOrders, SourceRef where,
-                    java.util.List<java.time.Duration> skews) {
+                    io.natlab.scenario.stream.StreamExpectation stream, java.util.List<java.time.Duration> skews) {
     public Punch {
+        if (stream == null) stream = io.natlab.scenario.stream.StreamExpectation.AUTO;
         skews = skews == null ? java.util.List.of() : java.util.List.copyOf(skews);
     }
 
-    /** With the scenario's skews. */
+    public Punch(String a, String b, Expectation expect, boolean bothOrders, SourceRef where,
+                 io.natlab.scenario.stream.StreamExpectation stream) {
+        this(a, b, expect, bothOrders, where, stream, java.util.List.of());
+    }
+
     public Punch(String a, String b, Expectation expect, boolean bothOrders, SourceRef where) {
-        this(a, b, expect, bothOrders, where, java.util.List.of());
+        this(a, b, expect, bothOrders, where, null, java.util.List.of());
     }
 }

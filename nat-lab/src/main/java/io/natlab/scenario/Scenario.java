@@ -3,6 +3,7 @@ package io.natlab.scenario;
 import io.natlab.impl.Implementation;
 
 import io.natlab.punch.Strategy;
+import io.natlab.scenario.stream.StreamPlan;
 import io.natlab.scenario.yaml.ScenarioDefaults;
 import io.natlab.topology.Topology;
 
@@ -29,14 +30,17 @@ import java.util.List;
  * @param timeoutRule    the timeout as written, or {@code null} for the default max(5 s, 2 x the pair's budget)
  * @param implementations the implementations under test; every ordered combination of them punches each pair
  *                       (default: punch-core alone)
+ * @param stream         how long the punched stream is held and the router events meanwhile ({@link StreamPlan#NONE}:
+ *                       not held)
  * @param skews          start skews to run every pair at ({@code skew:}; default [0]): the second peer's START is
  *                       held back this long, and each value is its own verdict (a punch entry may list its own)
  */
 public record Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                        List<Strategy> strategies, Duration budget, Duration timeout, int trials,
                        double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
-                       List<Implementation> implementations, List<Duration> skews) {
+                       List<Implementation> implementations, StreamPlan stream, List<Duration> skews) {
     public Scenario {
+        if (stream == null) stream = StreamPlan.NONE;
         implementations = implementations == null || implementations.isEmpty()
             ? List.of(Implementation.PUNCH_CORE) : List.copyOf(implementations);
         skews = skews == null || skews.isEmpty() ? List.of(Duration.ZERO) : List.copyOf(skews);
@@ -46,9 +50,18 @@ public record Scenario(String name, String description, Path source, Topology to
     public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                     List<Strategy> strategies, Duration budget, Duration timeout, int trials,
                     double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
+                    List<Implementation> implementations, StreamPlan stream) {
+        this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
+            budgetRule, timeoutRule, implementations, stream, List.of());
+    }
+
+    /** Not held. */
+    public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
+                    List<Strategy> strategies, Duration budget, Duration timeout, int trials,
+                    double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
                     List<Implementation> implementations) {
         this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
-            budgetRule, timeoutRule, implementations, List.of());
+            budgetRule, timeoutRule, implementations, StreamPlan.NONE);
     }
 
     /** punch-core alone. */
@@ -70,13 +83,13 @@ public record Scenario(String name, String description, Path source, Topology to
 
     public Scenario withTrials(int n) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, n,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, skews);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream, skews);
     }
 
     /** The same scenario run with other implementations (a command-line override). */
     public Scenario withImplementations(List<Implementation> impls) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls, skews);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls, stream, skews);
     }
 
     /** The largest start skew any pair runs at (scenario-wide or a punch's own). */

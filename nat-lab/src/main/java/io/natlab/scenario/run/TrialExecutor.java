@@ -78,6 +78,12 @@ final class TrialExecutor {
         long t0 = System.nanoTime();
         TrialAllocator.Allocation alloc = allocator.next(plan.first(), plan.second());
         lab.reset();
+        try (HeldStream held = HeldStream.of(lab, scenario, plan)) {
+            return run(plan, index, t0, alloc, held);
+        }
+    }
+
+    private TrialResult run(PairPlan plan, int index, long t0, TrialAllocator.Allocation alloc, HeldStream held) {
         long tReset = System.nanoTime();
         List<RouterCapture> captures = routersOf(plan).stream().map(r -> new RouterCapture(r, alloc.trial())).toList();
         List<String> captureProblems = new ArrayList<>();
@@ -92,11 +98,11 @@ final class TrialExecutor {
         Duration timeoutB = StartSkew.deadline(scenario.timeoutFor(plan.first(), plan.second()), plan.skew());
         StartSkew.announce(lab, alloc.secondId(), plan.skew());
         Duration timeoutA = timeoutB.plus(PEER_START_ALLOWANCE);
-        List<String> cmdA = clientCommand(plan.firstImpl(), alloc.firstId(), alloc.secondId(), alloc.firstPort(), timeoutA, plan);
-        List<String> cmdB = clientCommand(plan.secondImpl(), alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeoutB, plan);
+        List<String> cmdA = held.withHoldOptions(clientCommand(plan.firstImpl(), alloc.firstId(), alloc.secondId(), alloc.firstPort(), timeoutA, plan), plan.firstImpl());
+        List<String> cmdB = held.withHoldOptions(clientCommand(plan.secondImpl(), alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeoutB, plan), plan.secondImpl());
         LabHost hostA = lab.host(plan.first());
-        Launched fa = start(hostA, withPidFile(cmdA, pidFile(alloc.firstId())));
-        Launched fb = awaitRegistration(alloc.firstId(), fa.exec()) ? start(lab.host(plan.second()), cmdB) : null;
+        Launched fa = start(hostA, withPidFile(cmdA, pidFile(alloc.firstId())), held);
+        Launched fb = awaitRegistration(alloc.firstId(), fa.exec()) ? start(lab.host(plan.second()), cmdB, held) : null;
         long tRegistered = System.nanoTime();
         ClientRun second = fb != null ? collect(plan.second(), alloc.secondId(), cmdB, timeoutB, fb)
             : ClientRun.notStarted(plan.second(), alloc.secondId(), timeoutB, "not started: the rendezvous server never "
@@ -111,6 +117,7 @@ final class TrialExecutor {
         double wallMs = (System.nanoTime() - t0) / 1e6;
         TrialResult result = TrialAssessment.assess(index, first, second, scenario.echoBytes(),
             scenario.budgetFor(plan.first(), plan.second()), plan.skew(), wallMs);
+        result = held.judge(result, first, second);
         boolean expectedDirect = plan.expected().outcome() == Expectation.DIRECT;
         // Evidence for every trial that failed or surprised, expected or not, up to the per-pair cap.
         boolean keep = (keepEveryTrial || !result.success() || result.success() != expectedDirect) && diagnosed < MAX_DIAGNOSED_PER_PAIR;
@@ -150,13 +157,15 @@ final class TrialExecutor {
     /** A client exec in flight, with when it was launched and when its exec returned. */
     private record Launched(Instant at, Future<ExecResult> exec, AtomicReference<Instant> ended) {}
 
-    private Launched start(LabHost host, List<String> command) {
-        Duration limit = scenario.timeout().plus(scenario.maxSkew()).plus(PEER_START_ALLOWANCE).plus(EXEC_SLACK);
+    private Launched start(LabHost host, List<String> command, HeldStream held) {
+        Duration limit = scenario.timeout().plus(scenario.maxSkew()).plus(PEER_START_ALLOWANCE).plus(EXEC_SLACK)
+            .plus(held.extraTime());
         AtomicReference<Instant> ended = new AtomicReference<>();
         Instant at = Instant.now();
         return new Launched(at, threads.submit(() -> {
             try {
-                return host.exec(limit, command.toArray(String[]::new));
+                return held.watcher() == null ? host.exec(limit, command.toArray(String[]::new))
+                    : host.execWatching(limit, held.watcher(), command.toArray(String[]::new));
             } finally {
                 ended.set(Instant.now());
             }

@@ -10,6 +10,8 @@ public final class ScenarioKeys {
     private ScenarioKeys() {}
 
     public static final Set<String> SCENARIO = YamlKeys.ordered("name", "description", "topology", "punches",
-        "strategies", "budget", "timeout", "trials", "min-success-rate", "echo-bytes", "implementations", "skew");
-    public static final Set<String> PUNCH = YamlKeys.ordered("peers", "expect", "both-orders", "skew");
+        "strategies", "budget", "timeout", "trials", "min-success-rate", "echo-bytes", "implementations",
+        "hold", "heartbeat", "idle-timeout", "recover", "events", "skew");
+    public static final Set<String> PUNCH = YamlKeys.ordered("peers", "expect", "both-orders", "stream", "skew");
+    public static final Set<String> EVENT = YamlKeys.ordered("at", "router", "do", "for", "loss", "latency");
 }

@@ -6,6 +6,7 @@ import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
 import io.natlab.punch.Strategy;
 import io.natlab.scenario.TimeBudget;
+import io.natlab.scenario.stream.StreamPlan;
 import io.natlab.topology.Topology;
 import io.natlab.yaml.DidYouMean;
 import io.natlab.yaml.MappingReader;
@@ -60,6 +61,7 @@ public final class ScenarioReader {
             .orElse(ScenarioDefaults.ECHO_BYTES);
         List<Implementation> implementations = ImplementationsReader.read(top, source);
         List<Duration> skews = SkewReader.read(top);
+        StreamPlan stream = StreamPlanReader.read(top, topology.topology(), punches, implementations);
 
         if (problems.count() > errorsBefore) return Optional.empty();
         Topology t = topology.topology().orElseThrow();
@@ -78,7 +80,7 @@ public final class ScenarioReader {
             if (to.compareTo(timeout) > 0) timeout = to;
         }
         return Optional.of(new Scenario(name, description, source, t, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, skews));
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream, skews));
     }
 
     private List<Punch> punches(MappingReader top, Set<String> declared) {
@@ -131,7 +133,8 @@ public final class ScenarioReader {
             p.error("peers", "the pair " + names.get(0) + "/" + names.get(1) + " is already punched by " + earlier
                 + " (both-orders covers the reverse order)");
         }
-        return Optional.of(new Punch(names.get(0), names.get(1), expect, bothOrders, p.where(), SkewReader.read(p)));
+        return Optional.of(new Punch(names.get(0), names.get(1), expect, bothOrders, p.where(),
+            StreamPlanReader.expectation(p), SkewReader.read(p)));
     }
 
     private List<Strategy> strategies(MappingReader top) {

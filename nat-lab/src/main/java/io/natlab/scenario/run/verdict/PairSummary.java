@@ -45,7 +45,7 @@ public final class PairSummary {
             plan.expected().ruleId() + ": " + plan.expected().reason(), j.observed(), successes, trials.size(),
             ci.low(), ci.high(), Stats.percentile(ttp, 50), Stats.percentile(ttp, 95), Stats.max(ttp),
             methods, meanAttempts, classification, j.verdict(),
-            j.message() + failedAtNote(failedAt) + fidelityNote(fidelityProblems), List.copyOf(trials), diag, failedAt,
+            j.message() + io.natlab.scenario.stream.StreamJudge.pairNote(trials) + failedAtNote(failedAt) + fidelityNote(fidelityProblems), List.copyOf(trials), diag, failedAt,
             plan.conditions(), plan.firstImpl().name(), plan.secondImpl().name());
     }
 
