@@ -40,7 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code nat-lab run FILE... [--trials N] [--report DIR] [--parallel N] [--no-classify]}: the scenario runner outside Maven. Exit 0 when every
+ * {@code nat-lab run FILE... [--trials N] [--process warm|fresh] [--report DIR] [--parallel N] [--no-classify]}: the scenario runner outside Maven. Exit 0 when every
  * verdict holds, 1 when any does not (or a file is invalid, or a lab did not start), 2 on usage errors.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, version = "nat-lab 0.1.0", description = "Run scenario files through real Docker NAT labs and judge every pair.")
@@ -98,9 +98,18 @@ public final class RunCommand implements Callable<Integer> {
             + "(auto, the default; also $NATLAB_DELAY), or force one.")
     String delayBackend;
 
+    @Option(names = "--process", paramLabel = "warm|fresh",
+        description = "How trials run their clients, overriding each file's own 'process': warm (a long-lived agent "
+            + "per peer, the default) or fresh (a new process per client; also -Dnatlab.process).")
+    String process;
+
     @Override public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         List<String> usage = new ArrayList<>();
+        io.natlab.scenario.ProcessMode processMode = null;
+        if (process != null) {
+            try { processMode = io.natlab.scenario.ProcessMode.parse(process, "--process"); } catch (IllegalArgumentException e) { usage.add(e.getMessage()); }
+        }
         files.stream().filter(f -> InputFiles.problem(f) != null)
             .forEach(f -> usage.add(InputFiles.describe(f, InputFiles.problem(f))));
         if (trials != null && trials < 1) usage.add("--trials must be at least 1, got " + trials);
@@ -165,7 +174,7 @@ public final class RunCommand implements Callable<Integer> {
         LabOptions lab = LabOptions.fromEnvironment();
         lab = new LabOptions(jar.toAbsolutePath().normalize(), docker.toAbsolutePath().normalize(), lab.baseImage(), null);
         RunOptions options = new RunOptions(report, trials, root.orElse(Path.of("").toAbsolutePath()), !noClassify,
-            implementations);
+            implementations).withProcess(processMode);
         RunResult result;
         try (InterruptWatch interrupt = new InterruptWatch(err);
              ScenarioRunner runner = new ScenarioRunner(new DockerLabFactory(lab), options, interrupt.mute(ConsoleProgress.standard()))) {

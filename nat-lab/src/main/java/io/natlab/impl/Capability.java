@@ -3,7 +3,9 @@ package io.natlab.impl;
 /** What an implementation declares it can do beyond the contract; it changes what theory predicts for it. */
 public enum Capability {
     /** Learns its NAT's port delta and punches to predicted ports (symmetric-sequential NATs). */
-    PORT_PREDICTION("port-prediction");
+    PORT_PREDICTION("port-prediction"),
+    /** Runs as a long-lived agent taking trial after trial over stdin (warm mode, docs/peer-contract.md). */
+    AGENT("agent");
 
     private final String yamlName;
 

@@ -29,14 +29,25 @@ import java.util.List;
  * @param timeoutRule    the timeout as written, or {@code null} for the default max(5 s, 2 x the pair's budget)
  * @param implementations the implementations under test; every ordered combination of them punches each pair
  *                       (default: punch-core alone)
+ * @param process        how trials run their clients: warm agents (the default) or a fresh process per client
  */
 public record Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                        List<Strategy> strategies, Duration budget, Duration timeout, int trials,
                        double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
-                       List<Implementation> implementations) {
+                       List<Implementation> implementations, ProcessMode process) {
     public Scenario {
         implementations = implementations == null || implementations.isEmpty()
             ? List.of(Implementation.PUNCH_CORE) : List.copyOf(implementations);
+        if (process == null) process = ProcessMode.WARM;
+    }
+
+    /** Warm by default. */
+    public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
+                    List<Strategy> strategies, Duration budget, Duration timeout, int trials,
+                    double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
+                    List<Implementation> implementations) {
+        this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
+            budgetRule, timeoutRule, implementations, ProcessMode.WARM);
     }
 
     /** punch-core alone. */
@@ -58,13 +69,19 @@ public record Scenario(String name, String description, Path source, Topology to
 
     public Scenario withTrials(int n) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, n,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, process);
+    }
+
+    /** The same scenario with its clients run another way (a command-line override). */
+    public Scenario withProcess(ProcessMode mode) {
+        return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, trials,
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, mode);
     }
 
     /** The same scenario run with other implementations (a command-line override). */
     public Scenario withImplementations(List<Implementation> impls) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls, process);
     }
 
     /** The pair's configured path RTT ({@link PairRtt}). */

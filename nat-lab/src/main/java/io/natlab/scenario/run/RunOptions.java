@@ -1,6 +1,7 @@
 package io.natlab.scenario.run;
 
 import io.natlab.impl.Implementation;
+import io.natlab.scenario.ProcessMode;
 import java.util.List;
 
 import java.nio.file.Path;
@@ -14,12 +15,23 @@ import java.nio.file.Path;
  * @param classify       measure every lab's NAT paths once after it starts (about 4 s per lab) so results show
  *                       what the lab really did; off trades that evidence for speed
  * @param implementationsOverride implementations under test instead of each scenario's own, or null
+ * @param processOverride how clients run instead of each scenario's own {@code process}, or null
  */
 public record RunOptions(Path reportDir, Integer trialsOverride, Path repoRoot, boolean classify,
-                         List<Implementation> implementationsOverride) {
+                         List<Implementation> implementationsOverride, ProcessMode processOverride) {
     public RunOptions {
         implementationsOverride = implementationsOverride == null || implementationsOverride.isEmpty() ? null
             : List.copyOf(implementationsOverride);
+    }
+
+    public RunOptions(Path reportDir, Integer trialsOverride, Path repoRoot, boolean classify,
+                      List<Implementation> implementationsOverride) {
+        this(reportDir, trialsOverride, repoRoot, classify, implementationsOverride, null);
+    }
+
+    /** The same options with every scenario's clients run {@code mode} (null: each scenario's own). */
+    public RunOptions withProcess(ProcessMode mode) {
+        return new RunOptions(reportDir, trialsOverride, repoRoot, classify, implementationsOverride, mode);
     }
 
     public RunOptions(Path reportDir, Integer trialsOverride, Path repoRoot, boolean classify) {

@@ -81,6 +81,7 @@ public final class ScenarioRunner implements AutoCloseable {
         }
         if (options.trialsOverride() != null) s = s.withTrials(options.trialsOverride());
         if (options.implementationsOverride() != null) s = s.withImplementations(options.implementationsOverride());
+        if (options.processOverride() != null) s = s.withProcess(options.processOverride());
         diagnostics.clearScenario(s.name());
         return new ScenarioRun(this, file, s);
     }
@@ -136,6 +137,7 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     @Override public void close() {
+        io.natlab.scenario.run.launch.WarmPeers.closeAll();
         labs.close();
         threads.shutdownNow();
     }

@@ -10,6 +10,6 @@ public final class ScenarioKeys {
     private ScenarioKeys() {}
 
     public static final Set<String> SCENARIO = YamlKeys.ordered("name", "description", "topology", "punches",
-        "strategies", "budget", "timeout", "trials", "min-success-rate", "echo-bytes", "implementations");
+        "strategies", "budget", "timeout", "trials", "min-success-rate", "echo-bytes", "implementations", "process");
     public static final Set<String> PUNCH = YamlKeys.ordered("peers", "expect", "both-orders");
 }

@@ -2,6 +2,7 @@ package io.natlab.scenario.yaml;
 
 import io.natlab.impl.Implementation;
 import io.natlab.scenario.Expectation;
+import io.natlab.scenario.ProcessMode;
 import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
 import io.natlab.punch.Strategy;
@@ -32,6 +33,7 @@ public final class ScenarioReader {
 
     public static final Map<String, Strategy> STRATEGIES = Scalars.names(Strategy.values(), Strategy::wireName);
     public static final Map<String, Expectation> EXPECTATIONS = Scalars.names(Expectation.values(), Expectation::yamlName);
+    public static final Map<String, ProcessMode> PROCESS_MODES = Scalars.names(ProcessMode.values(), ProcessMode::yamlName);
 
     private final ReservedRanges reserved;
 
@@ -59,6 +61,7 @@ public final class ScenarioReader {
         int echoBytes = top.integer("echo-bytes", 1, ScenarioDefaults.MAX_ECHO_BYTES).map(Long::intValue)
             .orElse(ScenarioDefaults.ECHO_BYTES);
         List<Implementation> implementations = ImplementationsReader.read(top, source);
+        ProcessMode process = top.choice("process", "process mode", PROCESS_MODES).orElse(ProcessMode.WARM);
 
         if (problems.count() > errorsBefore) return Optional.empty();
         Topology t = topology.topology().orElseThrow();
@@ -77,7 +80,7 @@ public final class ScenarioReader {
             if (to.compareTo(timeout) > 0) timeout = to;
         }
         return Optional.of(new Scenario(name, description, source, t, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations));
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, process));
     }
 
     private List<Punch> punches(MappingReader top, Set<String> declared) {

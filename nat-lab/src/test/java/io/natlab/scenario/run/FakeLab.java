@@ -36,6 +36,8 @@ final class FakeLab implements Lab {
     final Function<ClientCall, String> clients;
     final List<ClientCall> calls = new CopyOnWriteArrayList<>();
     final List<String> routerScripts = new CopyOnWriteArrayList<>();
+    /** Hosts whose warm agent was started, once per start. */
+    final List<String> agentStarts = new CopyOnWriteArrayList<>();
     final StringBuffer rendezvousLog = new StringBuffer();
     int resets;
     boolean closed;
@@ -77,6 +79,46 @@ final class FakeLab implements Lab {
                 return new ExecResult(out.contains("\"direct\"") ? 0 : 1, out + "\n", "event log of " + name, Duration.ofMillis(5));
             }
             return new ExecResult(0, "", "", Duration.ZERO);
+        }
+        /** A fake warm agent: answers each trial request at once, like {@link #exec} answers a fresh client. */
+        @Override public io.natlab.lab.ExecStream stream(java.util.function.Consumer<String> lines, Runnable ended,
+                                                         String... command) {
+            agentStarts.add(name);
+            lines.accept("{\"agent\":\"ready\"}");
+            return new io.natlab.lab.ExecStream() {
+                volatile boolean alive = true;
+                @Override public boolean send(String line) {
+                    if (!alive) return false;
+                    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+                    try {
+                        com.fasterxml.jackson.databind.JsonNode req = json.readTree(line);
+                        if (req.has("stop")) return true; // fake clients have always ended already
+                        List<String> args = new ArrayList<>(List.of("punch", "client"));
+                        req.get("args").forEach(a -> args.add(a.asText()));
+                        ClientCall call = new ClientCall(name, args);
+                        calls.add(call);
+                        rendezvousLog.append("registered id=").append(call.flag("--id")).append(" public=198.18.0.9:1\n");
+                        String out = clients.apply(call);
+                        String trial = req.get("trial").asText();
+                        lines.accept(json.createObjectNode().put("trial", trial).put("event", java.time.Instant.now() + " registered public=198.18.0.9:1 (event log of " + name + ")").toString());
+                        var result = json.createObjectNode().put("trial", trial).put("exit", out.contains("\"direct\"") ? 0 : 1);
+                        try {
+                            result.set("result", json.readTree(out));
+                        } catch (IOException notJson) {
+                            result.put("stdout", out);
+                        }
+                        lines.accept(result.toString());
+                        return true;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                @Override public boolean alive() { return alive; }
+                @Override public String stderrTail() { return ""; }
+                @Override public void close() {
+                    if (alive) { alive = false; ended.run(); }
+                }
+            };
         }
         @Override public void spawn(String logFile, String... command) {}
         @Override public String readFile(String path) { return ""; }
