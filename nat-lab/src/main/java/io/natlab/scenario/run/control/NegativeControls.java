@@ -1,0 +1,28 @@
+package io.natlab.scenario.run.control;
+
+import io.natlab.lab.Lab;
+import io.natlab.result.NegativeControl;
+import io.natlab.result.PairConditions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The negative control of a pair, measured once per lab and pair of peers (both role orders and every strategy
+ * share it) before that pair's first trial, and turned to the asking pair's role order.
+ */
+public final class NegativeControls {
+    private static final Map<String, NegativeControl> MEASURED = new ConcurrentHashMap<>();
+
+    private NegativeControls() {}
+
+    /** The control seen from {@code first}; measured now (resetting the lab) unless this lab measured it already. */
+    public static NegativeControl forPair(Lab lab, String first, String second, PairConditions conditions) {
+        List<String> sorted = first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
+        long rttMs = conditions == null ? 0 : 2 * (conditions.firstLatencyMs() + conditions.secondLatencyMs());
+        NegativeControl c = MEASURED.computeIfAbsent(lab.id() + "\u0000" + sorted.get(0) + "\u0000" + sorted.get(1),
+            k -> ControlProbe.run(lab, sorted.get(0), sorted.get(1), rttMs));
+        return sorted.get(0).equals(first) ? c : c.reversed();
+    }
+}
