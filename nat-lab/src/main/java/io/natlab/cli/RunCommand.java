@@ -59,6 +59,10 @@ public final class RunCommand implements Callable<Integer> {
         + "on N times the evidence.")
     int repeat = 1;
 
+    @Option(names = "--fail-on-flaky", description = "Exit 1 also when a pair is flaky (its success rate's 95% "
+        + "interval straddles the scenario's min-success-rate), whatever its verdict.")
+    boolean failOnFlaky;
+
     @Option(names = "--shard", paramLabel = "i/N",
         description = "Run only shard i of N (balanced by cost, the same split on every machine); join the shards' "
             + "report folders with 'nat-lab merge'.")
@@ -184,7 +188,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(ReportWriter.write(result, report));
         spec.commandLine().getOut().flush();
-        return result.scenarios().stream().allMatch(ScenarioResult::passed) ? 0 : 1;
+        boolean flaky = failOnFlaky && result.scenarios().stream().flatMap(s -> s.pairs().stream())
+            .anyMatch(p -> p.stability() != null && p.stability().flaky());
+        return result.scenarios().stream().allMatch(ScenarioResult::passed) && !flaky ? 0 : 1;
     }
 
     private static Path defaultPunchJar(Optional<Path> root) {

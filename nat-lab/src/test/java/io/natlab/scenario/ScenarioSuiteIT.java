@@ -44,6 +44,8 @@ class ScenarioSuiteIT {
         new RunOptions(REPORT, positive("natlab.trials", null), REPO, !"false".equalsIgnoreCase(prop("natlab.classify", "true")),
             implementations(prop("natlab.impls", ""))).withRepeat(positive("natlab.repeat", 1)),
         ConsoleProgress.standard());
+    /** {@code -Dnatlab.failOnFlaky=true}: a flaky pair fails its test even when its verdict holds. */
+    static final boolean FAIL_ON_FLAKY = "true".equalsIgnoreCase(prop("natlab.failOnFlaky", "false"));
     static final ScenarioQueue QUEUE = new ScenarioQueue(RUNNER, positive("natlab.parallel", 2));
 
     /** {@code -Dnatlab.impls=punch-core,examples/python-punch}: relative directories resolve against the repository. */
@@ -90,6 +92,7 @@ class ScenarioSuiteIT {
             DynamicTest.dynamicTest(plans.get(i).displayName(), () -> {
                 PairResult r = s.pairs().get(i).join();
                 if (r.verdict() != Verdict.PASS) fail(r.message());
+                if (FAIL_ON_FLAKY && r.stability() != null && r.stability().flaky()) fail("flaky (natlab.failOnFlaky): " + r.message());
             })));
     }
 

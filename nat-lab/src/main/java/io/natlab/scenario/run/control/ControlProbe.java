@@ -1,5 +1,6 @@
 package io.natlab.scenario.run.control;
 
+import io.natlab.lab.AddressPlan;
 import io.natlab.lab.ExecResult;
 import io.natlab.lab.Lab;
 import io.natlab.lab.LabHost;
@@ -9,11 +10,12 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs one pair's negative control on a live lab: the second peer listens on port P, the first dials the second's
- * {@link PublicEndpoint} from local port Q; the lab is reset; then the same the other way; the lab is reset again.
- * The two directions never overlap: a restricted-cone router admits new flows from any address its host has
- * contacted, so a dial out in one direction would open the door for the other. Never throws: a control that cannot
- * run says {@code error}.
+ * Runs one pair's negative control on a live lab, one direction after the other, resetting the lab after each:
+ * the target listens on port P and opens its mapping from P with one connection to probe-1 (on the lab's internet),
+ * which answers with the public endpoint it saw, exactly what registering with a rendezvous server does; the dialler
+ * then connects to that endpoint from local port Q, with nothing sent to it by the target. The directions never
+ * overlap: a restricted-cone router admits new flows from any address its host has contacted, so a dial out in one
+ * direction would open the door for the other. Never throws: a control that cannot run says {@code error}.
  */
 final class ControlProbe {
     /** Listener and dial ports: above the kernel's ephemeral range and away from trials (40000+) and the classifier. */
@@ -36,18 +38,24 @@ final class ControlProbe {
     /** {outcome, detail} of {@code from} dialling {@code to}'s public endpoint; resets the lab afterwards. */
     private static String[] direction(Lab lab, String from, String to, double timeout) {
         int port = nextPort(lab), localPort = port + 1;
-        String pidFile = "/tmp/natlab-control-" + port + ".pid";
+        String pidFile = "/tmp/natlab-control-" + port + ".pid", log = "/tmp/natlab-control-" + port + ".log";
         LabHost target = null;
         String what = from + " -> " + to;
         try {
+            LabHost probe = lab.host(AddressPlan.PROBE_1);
+            ensureEchoServer(probe);
             target = lab.host(to);
-            String address = PublicEndpoint.address(lab, to);
-            what = from + " -> " + to + " at " + address + ":" + port + " from local port " + localPort;
-            target.spawn("/tmp/natlab-control-" + port + ".log", "sh", "-c", ControlScripts.listener(port, pidFile));
-            ExecResult up = target.exec(EXEC, "sh", "-c", ControlScripts.awaitListening(port));
-            if (!up.ok()) return new String[]{NegativeControl.ERROR, what + ": the listener did not start: "
-                + target.readFile("/tmp/natlab-control-" + port + ".log").strip()};
-            ExecResult dial = lab.host(from).exec(EXEC, "sh", "-c", ControlScripts.dial(address, port, localPort, timeout));
+            target.spawn(log, "sh", "-c", ControlScripts.listener(port, pidFile));
+            if (!target.exec(EXEC, "sh", "-c", ControlScripts.awaitListening(port)).ok())
+                return new String[]{NegativeControl.ERROR, what + ": the listener did not start: " + target.readFile(log).strip()};
+            ExecResult mapping = target.exec(EXEC, "sh", "-c", ControlScripts.openMapping(probe.ip(), port));
+            String[] endpoint = ControlScripts.seen(mapping.stdout());
+            if (endpoint == null) return new String[]{NegativeControl.ERROR, what + ": " + to + ":" + port
+                + " could not reach probe-1 to open its mapping: " + ControlScripts.reason(mapping.stdout())};
+            int publicPort = Integer.parseInt(endpoint[1]);
+            what = from + " -> " + to + " at " + endpoint[0] + ":" + publicPort + " (its mapping of port " + port
+                + " as probe-1 saw it) from local port " + localPort;
+            ExecResult dial = lab.host(from).exec(EXEC, "sh", "-c", ControlScripts.dial(endpoint[0], publicPort, localPort, timeout));
             String outcome = ControlScripts.outcome(dial.stdout(), port);
             return new String[]{outcome, what + ": " + (outcome.equals(NegativeControl.CONNECTED) ? "connected"
                 : "blocked (" + ControlScripts.reason(dial.stdout() + dial.stderr()) + ")")};
@@ -57,9 +65,18 @@ final class ControlProbe {
             try {
                 if (target != null) target.exec(EXEC, "sh", "-c", ControlScripts.stop(pidFile));
             } finally {
-                lab.reset(); // no conntrack entry or learned address of the control may reach a trial
+                lab.reset(); // no conntrack entry, mapping or learned address of the control may reach a trial
             }
         }
+    }
+
+    /** probe-1 keeps the echo server for the lab's lifetime (resets touch only routers). */
+    private static void ensureEchoServer(LabHost probe) {
+        if (probe.exec(EXEC, "sh", "-c", ControlScripts.isListening(ControlScripts.ECHO_PORT)).ok()) return;
+        probe.spawn("/tmp/natlab-control-echo.log", "sh", "-c", ControlScripts.echoServer());
+        if (!probe.exec(EXEC, "sh", "-c", ControlScripts.awaitListening(ControlScripts.ECHO_PORT)).ok())
+            throw new IllegalStateException("the control's echo server on probe-1 did not start: "
+                + probe.readFile("/tmp/natlab-control-echo.log").strip());
     }
 
     /** A fresh listener port per dial (its dial port is the next one), so no 4-tuple is reused while in TIME_WAIT. */

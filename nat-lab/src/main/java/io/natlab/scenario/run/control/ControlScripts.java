@@ -28,6 +28,31 @@ final class ControlScripts {
         return "i=0; until " + isListening(port) + "; do i=$((i+1)); [ $i -gt 100 ] && exit 3; sleep 0.02; done";
     }
 
+    /** Port of the control's echo server on probe-1 (the classifier's own use 7101-7103). */
+    static final int ECHO_PORT = 7104;
+
+    /** probe-1's echo server: answers each connection with the endpoint it saw, as the rendezvous server would. */
+    static String echoServer() {
+        return "exec socat TCP-LISTEN:" + ECHO_PORT + ",fork,reuseaddr SYSTEM:'echo seen $SOCAT_PEERADDR $SOCAT_PEERPORT'";
+    }
+
+    /**
+     * The target opens its mapping: one connection from its listener's port to probe-1's echo server, which prints
+     * the public endpoint it saw ({@code seen ADDR PORT}). Registering with a rendezvous server does the same.
+     */
+    static String openMapping(String probe, int localPort) {
+        return dial(probe, ECHO_PORT, localPort, 2);
+    }
+
+    private static final java.util.regex.Pattern SEEN =
+        java.util.regex.Pattern.compile("seen (\\d{1,3}(?:\\.\\d{1,3}){3}) (\\d{1,5})");
+
+    /** {address, port} from the echo server's answer, or null when it did not answer. */
+    static String[] seen(String output) {
+        var m = SEEN.matcher(output == null ? "" : output);
+        return m.find() ? new String[]{m.group(1), m.group(2)} : null;
+    }
+
     /** Stops the listener (when still up) and removes its pid file. */
     static String stop(String pidFile) {
         return "[ -f " + pidFile + " ] && kill $(cat " + pidFile + ") 2>/dev/null; rm -f " + pidFile + "; true";

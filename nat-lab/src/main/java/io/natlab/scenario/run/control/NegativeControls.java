@@ -4,8 +4,10 @@ import io.natlab.lab.Lab;
 import io.natlab.result.NegativeControl;
 import io.natlab.result.PairConditions;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * share it) before that pair's first trial, and turned to the asking pair's role order.
  */
 public final class NegativeControls {
-    private static final Map<String, NegativeControl> MEASURED = new ConcurrentHashMap<>();
+    /** Per lab instance (a lab's lifetime is its pool lease chain): unordered pair -> control. */
+    private static final Map<Lab, Map<List<String>, NegativeControl>> MEASURED =
+        Collections.synchronizedMap(new WeakHashMap<>());
 
     private NegativeControls() {}
 
@@ -21,8 +25,8 @@ public final class NegativeControls {
     public static NegativeControl forPair(Lab lab, String first, String second, PairConditions conditions) {
         List<String> sorted = first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
         long rttMs = conditions == null ? 0 : 2 * (conditions.firstLatencyMs() + conditions.secondLatencyMs());
-        NegativeControl c = MEASURED.computeIfAbsent(lab.id() + "\u0000" + sorted.get(0) + "\u0000" + sorted.get(1),
-            k -> ControlProbe.run(lab, sorted.get(0), sorted.get(1), rttMs));
+        Map<List<String>, NegativeControl> ofLab = MEASURED.computeIfAbsent(lab, l -> new ConcurrentHashMap<>());
+        NegativeControl c = ofLab.computeIfAbsent(sorted, k -> ControlProbe.run(lab, k.get(0), k.get(1), rttMs));
         return sorted.get(0).equals(first) ? c : c.reversed();
     }
 }
