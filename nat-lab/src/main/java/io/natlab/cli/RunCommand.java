@@ -63,6 +63,10 @@ public final class RunCommand implements Callable<Integer> {
         + "interval straddles the scenario's min-success-rate), whatever its verdict.")
     boolean failOnFlaky;
 
+    @Option(names = "--no-controls", description = "Skip the negative controls (a plain dial each way per pair before "
+        + "its trials, 2-10 s per pair): reports then cannot tell open cells from punched ones.")
+    boolean noControls;
+
     @Option(names = "--shard", paramLabel = "i/N",
         description = "Run only shard i of N (balanced by cost, the same split on every machine); join the shards' "
             + "report folders with 'nat-lab merge'.")
@@ -172,6 +176,7 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         if (delayBackend != null) System.setProperty(DelayBackendChoice.PROPERTY, delayBackend);
+        if (noControls) System.setProperty(io.natlab.scenario.run.control.NegativeControls.PROPERTY, "false");
         LabOptions lab = LabOptions.fromEnvironment();
         lab = new LabOptions(jar.toAbsolutePath().normalize(), docker.toAbsolutePath().normalize(), lab.baseImage(), null);
         RunOptions options = new RunOptions(report, trials, root.orElse(Path.of("").toAbsolutePath()), !noClassify,

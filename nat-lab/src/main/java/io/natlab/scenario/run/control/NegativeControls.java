@@ -21,8 +21,17 @@ public final class NegativeControls {
 
     private NegativeControls() {}
 
-    /** The control seen from {@code first}; measured now (resetting the lab) unless this lab measured it already. */
+    /** {@code -Dnatlab.controls=false} (or {@code nat-lab run --no-controls}) skips every control: results say null. */
+    public static final String PROPERTY = "natlab.controls";
+
+    public static boolean enabled() { return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "").strip()); }
+
+    /**
+     * The control seen from {@code first}; measured now (resetting the lab) unless this lab measured it already.
+     * Null when controls are switched off.
+     */
     public static NegativeControl forPair(Lab lab, String first, String second, PairConditions conditions) {
+        if (!enabled()) return null;
         List<String> sorted = first.compareTo(second) <= 0 ? List.of(first, second) : List.of(second, first);
         long rttMs = conditions == null ? 0 : 2 * (conditions.firstLatencyMs() + conditions.secondLatencyMs());
         Map<List<String>, NegativeControl> ofLab = MEASURED.computeIfAbsent(lab, l -> new ConcurrentHashMap<>());
