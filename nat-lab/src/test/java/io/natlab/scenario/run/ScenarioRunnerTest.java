@@ -225,6 +225,18 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void controlsSwitchedOffLeaveTheLabAloneAndRecordNone() throws IOException {
+        System.setProperty(io.natlab.scenario.run.control.NegativeControls.PROPERTY, "false");
+        try (ScenarioRunner r = runner(c -> DIRECT)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(s.pairs()).allMatch(p -> p.control() == null);
+            assertThat(started.get(0).resets).isEqualTo(6); // the trials' own
+        } finally {
+            System.clearProperty(io.natlab.scenario.run.control.NegativeControls.PROPERTY);
+        }
+    }
+
+    @Test
     void trialsOverrideApplies() throws IOException {
         try (ScenarioRunner r = new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, c -> DIRECT); started.add(l); return l; },
             new RunOptions(tmp.resolve("report"), 1, tmp, false), Progress.QUIET)) {
