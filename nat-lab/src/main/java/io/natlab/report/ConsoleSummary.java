@@ -93,7 +93,7 @@ public final class ConsoleSummary {
                     lines.add(p.stability().label().toUpperCase(java.util.Locale.ROOT) + " " + s.name() + ": "
                             + Format.pairName(p) + " (" + p.strategy() + ") " + Format.success(p.successes(), p.trials(),
                             p.wilsonLow(), p.wilsonHigh()) + " vs threshold " + Format.percent(p.stability().threshold())
-                            + ", expected " + p.expected());
+                            + ", expected " + Format.outcome(p.expected()));
         if (lines.isEmpty()) return;
         out.append("\nUnstable pairs (").append(lines.size()).append("):\n");
         for (String l : lines) wrap(out, l, "  ", "    ");

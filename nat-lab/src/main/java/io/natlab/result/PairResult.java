@@ -1,5 +1,7 @@
 package io.natlab.result;
 
+import io.natlab.punch.Outcome;
+
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +42,7 @@ import java.util.Map;
  * @param control          the pair's negative control, a plain dial each way before the trials (null when not run)
  */
 public record PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
-                         String strategy, String expectation, String expected, String expectedReason, String observed,
+                         String strategy, String expectation, Outcome expected, String expectedReason, Outcome observed,
                          int successes, int trials, double wilsonLow, double wilsonHigh,
                          Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
                          Map<String, String> classification, Verdict verdict, String message,
@@ -58,7 +60,7 @@ public record PairResult(String first, String second, String firstNat, String se
 
     /** Without stability and negative control. */
     public PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
-                      String strategy, String expectation, String expected, String expectedReason, String observed,
+                      String strategy, String expectation, Outcome expected, String expectedReason, Outcome observed,
                       int successes, int trials, double wilsonLow, double wilsonHigh,
                       Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
                       Map<String, String> classification, Verdict verdict, String message,
@@ -87,7 +89,7 @@ public record PairResult(String first, String second, String firstNat, String se
 
     /** punch-core on both sides. */
     public PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
-                      String strategy, String expectation, String expected, String expectedReason, String observed,
+                      String strategy, String expectation, Outcome expected, String expectedReason, Outcome observed,
                       int successes, int trials, double wilsonLow, double wilsonHigh,
                       Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
                       Map<String, String> classification, Verdict verdict, String message,
@@ -100,13 +102,13 @@ public record PairResult(String first, String second, String firstNat, String se
 
     /** A pair without failure phases, plain conditions (hand-written results, tests). */
     public PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
-                      String strategy, String expectation, String expected, String expectedReason, String observed,
+                      String strategy, String expectation, Outcome expected, String expectedReason, Outcome observed,
                       int successes, int trials, double wilsonLow, double wilsonHigh,
                       Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
                       Map<String, String> classification, Verdict verdict, String message,
                       List<TrialResult> trialResults, String diagnostics) {
         this(first, second, firstNat, secondNat, unsolicited, strategy, expectation, expected, expectedReason, observed,
             successes, trials, wilsonLow, wilsonHigh, p50Ms, p95Ms, maxMs, methods, meanAttempts, classification, verdict,
-            message, trialResults, diagnostics, null, null, null, null);
+            message, trialResults, diagnostics, null, null, (String) null, null);
     }
 }
