@@ -36,8 +36,8 @@ public final class ConsoleSummary {
                 if (!a.equals(label)) legend.append(legend.length() == 0 ? "" : ", ").append(a).append(" = ").append(label);
             }
             if (legend.length() > 0) wrap(out, legend.toString(), "", "  ");
-            out.append("✔ direct, ✘ failed, ◐ mixed · successes/trials p50 · ⚠ verdict failed · ≈ flaky, ↯ broken, ")
-                    .append("○ open (no punch needed)\n");
+            wrap(out, "✔ direct, ✘ failed, ◐ mixed · successes/trials p50 · ⚠ verdict failed · ≈ flaky, ↯ broken, "
+                    + "○ open (no punch needed)", "", "  ");
         }
         unstable(out, run);
         List<FailedVerdicts.Failure> failures = FailedVerdicts.of(run);
