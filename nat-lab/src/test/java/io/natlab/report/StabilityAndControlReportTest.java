@@ -59,9 +59,19 @@ class StabilityAndControlReportTest {
                 .contains("FLAKY s: alice → bob (listen-connect) 4/5 (80%, 95% CI 38–96%)").contains("vs threshold 80%");
     }
 
+    /** A pair that could not run: no label, no control, observed null (docs/results-json.md). */
+    private static PairResult errorPair() {
+        return new PairResult("carol", "dave", "symmetric", "symmetric", "drop", "listen-connect", "auto",
+                io.natlab.punch.Outcome.FAILED, "rule", null, 0, 0, 0, 1, null, null, null, java.util.Map.of(), 0,
+                java.util.Map.of(), io.natlab.result.Verdict.ERROR, "ERROR: lab failed to start", List.of(), null);
+    }
+
     @Test
     void resultsJsonCarriesBothAndValidates() throws Exception {
-        RunResult run = run();
+        RunResult ok = run();
+        List<PairResult> pairs = new java.util.ArrayList<>(ok.scenarios().get(0).pairs());
+        pairs.add(errorPair());
+        RunResult run = new RunResult(1, "t", 1, "h", List.of(new ScenarioResult("s", "s.yaml", "d", 0, 1, pairs, null, null)));
         String json = ResultsJson.toJson(run);
         assertThat(json).contains("\"stability\" : {").contains("\"label\" : \"flaky\"")
                 .contains("\"firstToSecond\" : \"connected\"");
@@ -69,6 +79,7 @@ class StabilityAndControlReportTest {
             var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
             assertThat(schema.validate(new ObjectMapper().readTree(json))).isEmpty();
         }
+        assertThat(ResultsJson.parse(json).scenarios().get(0).pairs().get(3).stability()).isNull();
         PairResult back = ResultsJson.parse(json).scenarios().get(0).pairs().get(1);
         assertThat(back.stability()).isEqualTo(new Stability("stable", 0.8));
         assertThat(back.control().open()).isTrue();
