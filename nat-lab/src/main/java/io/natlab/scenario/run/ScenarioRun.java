@@ -1,6 +1,7 @@
 package io.natlab.scenario.run;
 
 import io.natlab.scenario.run.cli.RerunCommand;
+import io.natlab.scenario.run.control.NegativeControls;
 import io.natlab.scenario.run.evidence.Diagnostics;
 import io.natlab.scenario.run.fidelity.LabFidelity;
 import io.natlab.scenario.run.verdict.PairSummary;
@@ -82,7 +83,9 @@ public final class ScenarioRun {
         TrialExecutor trials = new TrialExecutor(lease.lab(), scenario, runner.allocator(), runner.threads(),
             runner.diagnostics());
         List<TrialResult> done = new ArrayList<>();
+        io.natlab.result.NegativeControl control;
         try {
+            control = NegativeControls.forPair(lease.lab(), plan.first(), plan.second(), plan.conditions());
             for (int i = 1; i <= scenario.trials(); i++) {
                 TrialResult t = trials.run(plan, i);
                 done.add(t);
@@ -96,7 +99,7 @@ public final class ScenarioRun {
         return PairSummary.of(plan, done, scenario.minSuccessRate(),
             PairTiming.withTiming(fidelity.forPair(scenario.topology(), plan.first(), plan.second()), scenario, plan, done),
             fidelity.problemsForPair(scenario.topology(), plan.first(), plan.second()),
-            Diagnostics.pairDir(scenario, plan), runner.options().reportDir());
+            Diagnostics.pairDir(scenario, plan), runner.options().reportDir()).withControl(control);
     }
 
     private boolean ensureLab() {
