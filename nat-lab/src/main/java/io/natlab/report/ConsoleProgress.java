@@ -1,5 +1,6 @@
 package io.natlab.report;
 
+import io.natlab.punch.Outcome;
 import io.natlab.result.PairResult;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.TrialResult;
@@ -79,7 +80,7 @@ public final class ConsoleProgress implements Progress {
         String what = scenario + ": " + first + " → " + second + " " + strategy + " trial " + trial.index() + "/" + trials;
         if (trial.success()) outcome = green(Format.DIRECT) + " " + Format.ms(trial.timeToPunchMs());
         // Over budget counts as a failed trial, so it is marked as one.
-        else if ("direct".equals(trial.outcome())) outcome = red(Format.FAILED) + " over budget: direct in " + Format.ms(trial.timeToPunchMs());
+        else if (trial.outcome() == Outcome.DIRECT) outcome = red(Format.FAILED) + " over budget: direct in " + Format.ms(trial.timeToPunchMs());
         else {
             outcome = red(Format.FAILED) + " failed";
             if (trial.error() != null) {
@@ -98,7 +99,7 @@ public final class ConsoleProgress implements Progress {
                 .append(p.strategy()).append(' ').append(mark).append(": ")
                 .append(Format.success(p.successes(), p.trials(), p.wilsonLow(), p.wilsonHigh()).replaceFirst(" \\(", " direct ("));
         if (p.p50Ms() != null) s.append(", p50 ").append(Format.ms(p.p50Ms()));
-        s.append(", expected ").append(p.expected());
+        s.append(", expected ").append(Format.outcome(p.expected()));
         if (!pass && p.diagnostics() != null) s.append(", diagnostics ").append(p.diagnostics());
         line(s.toString());
     }

@@ -71,6 +71,9 @@ final class Format {
         return s.toString();
     }
 
+    /** An outcome as results.json spells it; a pair that could not run has none. */
+    static String outcome(io.natlab.punch.Outcome o) { return o == null ? "error" : o.wireName(); }
+
     static String pairName(PairResult p) { return p.first() + " → " + p.second(); }
 
     static String verdict(Verdict v) {

@@ -1,5 +1,6 @@
 package io.natlab.report;
 
+import io.natlab.punch.Outcome;
 import io.natlab.stats.Interval;
 import io.natlab.result.PairResult;
 import io.natlab.result.RunResult;
@@ -177,9 +178,9 @@ public final class HtmlReport {
                 .append("<div class=\"pairhead\"><span><b>").append(Html.esc(e.scenario())).append("</b> · ")
                 .append(Html.esc(Format.pairName(p))).append("</span>").append(verdictPill(p.verdict())).append("</div>")
                 .append("<table class=\"kv\">")
-                .append(kv("expected", "<b>" + Html.esc(p.expected()) + "</b> <span class=\"muted\">(" + Html.esc(p.expectation())
+                .append(kv("expected", "<b>" + Html.esc(Format.outcome(p.expected())) + "</b> <span class=\"muted\">(" + Html.esc(p.expectation())
                         + (p.expectedReason() == null ? "" : ": " + Html.esc(p.expectedReason())) + ")</span>"))
-                .append(kv("observed", "<b>" + Html.esc(p.observed()) + "</b> · "
+                .append(kv("observed", "<b>" + Html.esc(Format.outcome(p.observed())) + "</b> · "
                         + Html.esc(Format.success(p.successes(), p.trials(), p.wilsonLow(), p.wilsonHigh()))))
                 .append(kv("time", "p50 " + Html.esc(Format.ms(p.p50Ms())) + " · p95 " + Html.esc(Format.ms(p.p95Ms()))
                         + " · max " + Html.esc(Format.ms(p.maxMs()))))
@@ -204,11 +205,11 @@ public final class HtmlReport {
                     .append("<col style=\"width:50px\"><col></colgroup><thead><tr><th>#</th><th>outcome</th><th>time</th><th>method</th>")
                     .append("<th>att.</th><th>RTT</th><th>note</th></tr></thead><tbody>");
             for (TrialResult t : p.trialResults()) {
-                boolean direct = "direct".equals(t.outcome());
+                boolean direct = t.outcome() == Outcome.DIRECT;
                 h.append("<tr class=\"").append(t.success() ? "ok" : direct ? "slow" : "bad").append("\"><td>").append(t.index())
                         .append("</td><td>").append(t.success() ? "✔ direct" : direct ? "✔ over budget" : "✘ failed")
                         .append("</td><td>").append(Html.esc(Format.ms(t.timeToPunchMs()))).append("</td><td>")
-                        .append(Html.esc(t.method() == null ? "–" : t.method())).append("</td><td>").append(t.attempts())
+                        .append(Html.esc(t.method() == null ? "–" : t.method().wireName())).append("</td><td>").append(t.attempts())
                         .append("</td><td>").append(Html.esc(Format.ms(t.rttMs()))).append("</td><td class=\"note\">");
                 if (t.failedAt() != null) h.append("<b>at ").append(t.failedAt().jsonName()).append("</b> ");
                 if (t.error() != null) h.append("<span title=\"").append(Html.esc(t.error())).append("\">")

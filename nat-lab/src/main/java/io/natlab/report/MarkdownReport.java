@@ -39,7 +39,7 @@ public final class MarkdownReport {
                 md.append("| ").append(first ? esc(s.name()) : "").append(" | ").append(esc(Format.pairName(p)))
                         .append(" | ").append(esc(p.firstNat())).append(" × ").append(esc(p.secondNat()))
                         .append(" | ").append(esc(p.strategy())).append(" | ").append(esc(p.unsolicited()))
-                        .append(" | ").append(esc(p.expected())).append(" | ").append(esc(p.observed()))
+                        .append(" | ").append(esc(Format.outcome(p.expected()))).append(" | ").append(esc(Format.outcome(p.observed())))
                         .append(" | ").append(p.verdict() == io.natlab.result.Verdict.PASS ? "✔ pass" : "**⚠ " + Format.verdict(p.verdict()) + "**")
                         .append(" | ").append(Format.success(p.successes(), p.trials(), p.wilsonLow(), p.wilsonHigh()))
                         .append(" | ").append(Format.ms(p.p50Ms())).append(" / ").append(Format.ms(p.p95Ms()))

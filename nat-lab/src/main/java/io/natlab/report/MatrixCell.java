@@ -1,5 +1,6 @@
 package io.natlab.report;
 
+import io.natlab.punch.Outcome;
 import io.natlab.stats.Interval;
 import io.natlab.stats.Stats;
 import io.natlab.result.PairResult;
@@ -53,7 +54,7 @@ public record MatrixCell(String row, String column, List<CellEntry> entries) {
     }
 
     public Observed observed() {
-        long direct = entries.stream().filter(e -> "direct".equals(e.pair().observed())).count();
+        long direct = entries.stream().filter(e -> e.pair().observed() == Outcome.DIRECT).count();
         if (direct == entries.size()) return Observed.DIRECT;
         return direct == 0 ? Observed.FAILED : Observed.MIXED;
     }

@@ -1,5 +1,6 @@
 package io.natlab.report;
 
+import io.natlab.punch.Outcome;
 import io.natlab.result.TrialResult;
 
 import java.util.ArrayList;
@@ -80,12 +81,12 @@ final class TimePlot {
     private static long failedCount(Lane lane) { return lane.trials().stream().filter(t -> !isDirect(t)).count(); }
 
     private static boolean isDirect(TrialResult t) {
-        return "direct".equals(t.outcome()) && t.timeToPunchMs() != null && Double.isFinite(t.timeToPunchMs());
+        return t.outcome() == Outcome.DIRECT && t.timeToPunchMs() != null && Double.isFinite(t.timeToPunchMs());
     }
 
     static String describe(TrialResult t) {
         if (isDirect(t)) {
-            return Format.ms(t.timeToPunchMs()) + (t.method() == null ? "" : ", " + t.method()) + ", " + t.attempts()
+            return Format.ms(t.timeToPunchMs()) + (t.method() == null ? "" : ", " + t.method().wireName()) + ", " + t.attempts()
                     + " attempt" + (t.attempts() == 1 ? "" : "s") + (t.withinBudget() ? "" : ", over budget");
         }
         return "failed" + (t.error() == null ? "" : ": " + t.error());

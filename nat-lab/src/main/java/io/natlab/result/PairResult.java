@@ -1,5 +1,7 @@
 package io.natlab.result;
 
+import io.natlab.punch.Outcome;
+
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,7 @@ import java.util.Map;
  * @param secondImpl       the implementation the second peer ran
  */
 public record PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
-                         String strategy, String expectation, String expected, String expectedReason, String observed,
+                         String strategy, String expectation, Outcome expected, String expectedReason, Outcome observed,
                          int successes, int trials, double wilsonLow, double wilsonHigh,
                          Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
                          Map<String, String> classification, Verdict verdict, String message,
@@ -55,7 +57,7 @@ public record PairResult(String first, String second, String firstNat, String se
 
     /** punch-core on both sides. */
     public PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
-                      String strategy, String expectation, String expected, String expectedReason, String observed,
+                      String strategy, String expectation, Outcome expected, String expectedReason, Outcome observed,
                       int successes, int trials, double wilsonLow, double wilsonHigh,
                       Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
                       Map<String, String> classification, Verdict verdict, String message,
@@ -68,7 +70,7 @@ public record PairResult(String first, String second, String firstNat, String se
 
     /** A pair without failure phases, plain conditions (hand-written results, tests). */
     public PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
-                      String strategy, String expectation, String expected, String expectedReason, String observed,
+                      String strategy, String expectation, Outcome expected, String expectedReason, Outcome observed,
                       int successes, int trials, double wilsonLow, double wilsonHigh,
                       Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
                       Map<String, String> classification, Verdict verdict, String message,

@@ -1,12 +1,15 @@
 package io.natlab.result;
 
+import io.natlab.punch.Method;
+import io.natlab.punch.Outcome;
+
 import java.util.List;
 
 /**
  * One trial of one pair: both clients' JSON results condensed.
  *
  * @param index          1-based trial number
- * @param outcome        "direct" when BOTH clients reported direct with bytes verified both ways, else "failed"
+ * @param outcome        direct when BOTH clients reported direct with bytes verified both ways, else failed
  * @param method         the first peer's method (connect / accept / private), null on failure
  * @param timeToPunchMs  max of the two clients' elapsedMs (START to authenticated stream), null on failure
  * @param attempts       sum of both clients' connect attempts
@@ -20,7 +23,7 @@ import java.util.List;
  * @param phases         each phase's time, the slower client's
  * @param clients        both clients, first then second (empty in results written before they were recorded)
  */
-public record TrialResult(int index, String outcome, String method, Double timeToPunchMs, int attempts, Double rttMs,
+public record TrialResult(int index, Outcome outcome, Method method, Double timeToPunchMs, int attempts, Double rttMs,
                           long bytesVerified, boolean withinBudget, String error, double wallMs, String diagnostics,
                           FailedAt failedAt, PhaseTimes phases, List<ClientTrace> clients) {
 
@@ -28,13 +31,13 @@ public record TrialResult(int index, String outcome, String method, Double timeT
     public TrialResult { clients = clients == null ? List.of() : List.copyOf(clients); }
 
     /** A trial without its phases and clients (hand-written results, tests). */
-    public TrialResult(int index, String outcome, String method, Double timeToPunchMs, int attempts, Double rttMs,
+    public TrialResult(int index, Outcome outcome, Method method, Double timeToPunchMs, int attempts, Double rttMs,
                        long bytesVerified, boolean withinBudget, String error, double wallMs, String diagnostics) {
         this(index, outcome, method, timeToPunchMs, attempts, rttMs, bytesVerified, withinBudget, error, wallMs,
             diagnostics, null, null, List.of());
     }
 
-    public boolean success() { return "direct".equals(outcome) && withinBudget; }
+    public boolean success() { return outcome == Outcome.DIRECT && withinBudget; }
 
     public TrialResult withDiagnostics(String dir, double wallMs) {
         return new TrialResult(index, outcome, method, timeToPunchMs, attempts, rttMs, bytesVerified, withinBudget,

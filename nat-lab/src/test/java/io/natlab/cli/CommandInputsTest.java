@@ -1,13 +1,10 @@
 package io.natlab.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.natlab.testing.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,27 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandInputsTest {
     private static final String GOOD = "src/test/resources/yaml/good/minimal.yaml";
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
     @TempDir Path tmp;
 
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private String err() { return err.toString(StandardCharsets.UTF_8); }
+    private String err() { return console.err(); }
 
     @Test
     void aDirectoryIsNamedAsOneWithTheFix() {
@@ -90,7 +70,7 @@ class CommandInputsTest {
             {"/proc/natlab-report", "cannot be written: "},
         };
         for (String[] c : cases) {
-            err.reset();
+            console.reset();
             assertThat(NatLabCli.execute(run("--report", c[0], GOOD))).as(c[0]).isEqualTo(2);
             assertThat(err().lines()).as(c[0]).singleElement().asString().startsWith("run: --report " + c[0] + ": " + c[1]);
         }

@@ -1,12 +1,9 @@
 package io.natlab.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.natlab.testing.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,27 +14,10 @@ class ValidateCommandTest {
     private static final String GOOD_2 = "src/test/resources/yaml/good/public-peers.yaml";
     private static final String BAD = "src/test/resources/yaml/bad/many-errors.yaml";
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private String out() { return out.toString(StandardCharsets.UTF_8); }
-    private String err() { return err.toString(StandardCharsets.UTF_8); }
+    private String out() { return console.out(); }
+    private String err() { return console.err(); }
 
     @Test
     void validFilesExitZeroWithOkLines() {
@@ -69,7 +49,7 @@ class ValidateCommandTest {
     void noFilesOrMissingFilesAreUsageErrors() {
         assertThat(NatLabCli.execute("validate")).isEqualTo(2);
         assertThat(err()).startsWith("validate: no files given").contains("Usage:");
-        err.reset();
+        console.reset();
         assertThat(NatLabCli.execute("validate", GOOD, "nope.yaml")).isEqualTo(2);
         assertThat(err().lines()).containsExactly("validate: nope.yaml: no such file");
         assertThat(out()).isEmpty();

@@ -1,5 +1,7 @@
 package io.natlab.report;
 
+import io.natlab.punch.Outcome;
+import io.natlab.punch.Method;
 import io.natlab.scenario.run.Progress;
 import io.natlab.result.ScenarioResult;
 import io.natlab.result.TrialResult;
@@ -33,9 +35,9 @@ class ConsoleProgressTest {
         p.labStarted("prc-x-prc", 2400);
         nanos.addAndGet(62_000_000_000L);
         p.trialDone("prc-x-prc", "alice", "bob", "listen-connect",
-                new TrialResult(1, "direct", "connect", 12.3, 1, 0.2, 65536, true, null, 1800, null), 5);
+                new TrialResult(1, Outcome.DIRECT, Method.CONNECT, 12.3, 1, 0.2, 65536, true, null, 1800, null), 5);
         p.trialDone("prc-x-prc", "alice", "bob", "listen-connect",
-                new TrialResult(2, "failed", null, null, 6, null, 0, false, "alice: timeout\nafter 6s", 6000, null), 5);
+                new TrialResult(2, Outcome.FAILED, null, null, 6, null, 0, false, "alice: timeout\nafter 6s", 6000, null), 5);
         var pair = Pairs.pair("port-restricted-cone", "port-restricted-cone", "drop", "listen-connect",
                 Verdict.UNEXPECTED_FAILURE, 12.3, null);
         p.pairDone("prc-x-prc", pair);
@@ -69,7 +71,7 @@ class ConsoleProgressTest {
     void saysWhenALabWasReusedAndMarksATrialOverBudgetAsAFailure() {
         ConsoleProgress p = progress(false);
         p.labStarted("s", 0);
-        p.trialDone("s", "a", "b", "connect-only", new TrialResult(1, "direct", "accept", 4200.0, 3, 0.2, 1, false, null, 1, null), 5);
+        p.trialDone("s", "a", "b", "connect-only", new TrialResult(1, Outcome.DIRECT, Method.ACCEPT, 4200.0, 3, 0.2, 1, false, null, 1, null), 5);
         assertThat(lines()).containsExactly("[00:00] s: lab reused", "[00:00] s: a → b connect-only trial 1/5 ✘ over budget: direct in 4.2 s");
     }
 
@@ -77,7 +79,7 @@ class ConsoleProgressTest {
     void longReasonsAreShortenedAtAWordBoundary() {
         String reason = "no authenticated stream to bob within the deadline (6000 ms, 212 attempts: refused=200, timeout=12)";
         ConsoleProgress p = progress(false);
-        p.trialDone("s", "a", "b", "listen-connect", new TrialResult(1, "failed", null, null, 212, null, 0, false, reason, 1, null), 5);
+        p.trialDone("s", "a", "b", "listen-connect", new TrialResult(1, Outcome.FAILED, null, null, 212, null, 0, false, reason, 1, null), 5);
         String shown = lines().get(0).substring(lines().get(0).indexOf("failed: ") + "failed: ".length());
         assertThat(shown).endsWith("…").hasSizeLessThanOrEqualTo(ConsoleProgress.REASON_CHARS);
         String kept = shown.substring(0, shown.length() - 1);

@@ -1,5 +1,7 @@
 package io.natlab.report;
 
+import io.natlab.punch.Outcome;
+import io.natlab.punch.Method;
 import io.natlab.result.PairResult;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -32,7 +34,7 @@ class HtmlReportTest {
         PairResult hostile = new PairResult(evil, "bob'", p.firstNat(), p.secondNat(), p.unsolicited(), p.strategy(),
                 p.expectation(), p.expected(), evil, p.observed(), p.successes(), p.trials(), p.wilsonLow(), p.wilsonHigh(),
                 p.p50Ms(), p.p95Ms(), p.maxMs(), Map.of(evil, 1), 1, Map.of(evil, evil), p.verdict(), evil,
-                List.of(new TrialResult(1, "failed", null, null, 1, null, 0, false, evil, 1, "javascript:alert(1)")),
+                List.of(new TrialResult(1, Outcome.FAILED, null, null, 1, null, 0, false, evil, 1, "javascript:alert(1)")),
                 "../\"><script>x</script>");
         RunResult run = new RunResult(1, evil, 1, evil, List.of(
                 new ScenarioResult(evil, evil, evil, 0, 1, List.of(hostile), "</script><script>alert(2)</script>", evil)));

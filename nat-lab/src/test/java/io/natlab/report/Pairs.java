@@ -1,5 +1,7 @@
 package io.natlab.report;
 
+import io.natlab.punch.Outcome;
+import io.natlab.punch.Method;
 import io.natlab.stats.Interval;
 import io.natlab.stats.Stats;
 import io.natlab.result.PairResult;
@@ -24,18 +26,18 @@ final class Pairs {
         for (int i = 0; i < times.length; i++) {
             Double t = times[i];
             trials.add(t == null
-                    ? new TrialResult(i + 1, "failed", null, null, 3, null, 0, false, "timeout", 6000, null)
-                    : new TrialResult(i + 1, "direct", "connect", t, 1, 0.3, 65536, true, null, 1800, null));
+                    ? new TrialResult(i + 1, Outcome.FAILED, null, null, 3, null, 0, false, "timeout", 6000, null)
+                    : new TrialResult(i + 1, Outcome.DIRECT, Method.CONNECT, t, 1, 0.3, 65536, true, null, 1800, null));
             if (t != null) ok.add(t);
         }
         int successes = ok.size();
-        String observed = successes >= 0.8 * times.length && times.length > 0 ? "direct" : "failed";
+        Outcome observed = successes >= 0.8 * times.length && times.length > 0 ? Outcome.DIRECT : Outcome.FAILED;
         Interval w = Stats.wilson(successes, times.length);
-        String expected = verdict == Verdict.PASS ? observed : observed.equals("direct") ? "failed" : "direct";
+        Outcome expected = verdict == Verdict.PASS ? observed : observed == Outcome.DIRECT ? Outcome.FAILED : Outcome.DIRECT;
         return new PairResult("alice", "bob", firstNat, secondNat, unsolicited, strategy, "auto", expected, "rule",
                 observed, successes, times.length, w.low(), w.high(), Stats.percentile(ok, 50), Stats.percentile(ok, 95),
                 Stats.max(ok), Map.of("connect", successes), 1, Map.of(), verdict,
-                "expected " + expected + ", observed " + observed, trials, verdict == Verdict.PASS ? null : "s/alice-bob");
+                "expected " + expected.wireName() + ", observed " + observed.wireName(), trials, verdict == Verdict.PASS ? null : "s/alice-bob");
     }
 
     static PairResult pass(String firstNat, String secondNat, Double... times) {

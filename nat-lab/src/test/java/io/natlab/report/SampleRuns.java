@@ -3,6 +3,7 @@ package io.natlab.report;
 import io.natlab.stats.Interval;
 import io.natlab.stats.Stats;
 import io.natlab.punch.Outcome;
+import io.natlab.punch.Method;
 import io.natlab.result.ClientStage;
 import io.natlab.result.ClientTrace;
 import io.natlab.result.FailedAt;
@@ -107,10 +108,10 @@ public final class SampleRuns {
             attemptsSum += attempts;
             if (ok) {
                 double ms = Math.round(typicalMs * (0.6 + random.nextDouble() * 0.9) * 10) / 10.0;
-                String method = random.nextInt(3) == 0 ? "accept" : "connect";
-                methods.merge(method, 1, Integer::sum);
+                Method method = random.nextInt(3) == 0 ? Method.ACCEPT : Method.CONNECT;
+                methods.merge(method.wireName(), 1, Integer::sum);
                 times.add(ms);
-                trialResults.add(new TrialResult(t, "direct", method, ms, attempts, 0.2 + random.nextDouble() * 0.2,
+                trialResults.add(new TrialResult(t, Outcome.DIRECT, method, ms, attempts, 0.2 + random.nextDouble() * 0.2,
                         65536, true, null, 1700 + random.nextInt(400), null));
             } else {
                 boolean unexpected = expectedDirect;
@@ -121,20 +122,20 @@ public final class SampleRuns {
                                 List.of("2025-01-14T09:31:02.101Z registered public=198.18.0.3:40001 private=10.1.0.2:40001"), 0),
                         new ClientTrace(second, second + "-t" + t, 6000, ClientStage.INSTRUCTED, Outcome.FAILED, null,
                                 attempts - attempts / 2, 6000.0, "timeout after 6s", false, phases, List.of(), 0));
-                trialResults.add(new TrialResult(t, "failed", null, null, attempts, null, 0, false,
+                trialResults.add(new TrialResult(t, Outcome.FAILED, null, null, attempts, null, 0, false,
                         "alice: timeout after 6s (no SYN-ACK from " + second + "); bob: timeout after 6s", 6900 + random.nextInt(300),
                         unexpected ? pairDir + "/trial-" + t : null, FailedAt.PUNCH, phases, clients));
             }
         }
-        String observed = successes / (double) trials >= 0.8 ? "direct" : "failed";
-        String expected = expectedDirect ? "direct" : "failed";
-        Verdict verdict = observed.equals(expected) ? Verdict.PASS
-                : observed.equals("direct") ? Verdict.UNEXPECTED_SUCCESS : Verdict.UNEXPECTED_FAILURE;
+        Outcome observed = successes / (double) trials >= 0.8 ? Outcome.DIRECT : Outcome.FAILED;
+        Outcome expected = expectedDirect ? Outcome.DIRECT : Outcome.FAILED;
+        Verdict verdict = observed == expected ? Verdict.PASS
+                : observed == Outcome.DIRECT ? Verdict.UNEXPECTED_SUCCESS : Verdict.UNEXPECTED_FAILURE;
         Interval w = Stats.wilson(successes, trials);
         String diagnostics = verdict == Verdict.PASS ? null : pairDir;
-        String message = verdict == Verdict.PASS ? "expected " + expected + ", observed " + observed
+        String message = verdict == Verdict.PASS ? "expected " + expected.wireName() + ", observed " + observed.wireName()
                 : String.format("expected %s, observed %s: %d/%d direct (95%% CI %.0f–%.0f%%); diagnostics: %s",
-                expected, observed, successes, trials, w.low() * 100, w.high() * 100, diagnostics);
+                expected.wireName(), observed.wireName(), successes, trials, w.low() * 100, w.high() * 100, diagnostics);
         Map<String, String> classification = new LinkedHashMap<>();
         if (!firstNat.equals("none")) classification.put("home-a", describe(firstNat));
         if (!secondNat.equals("none")) classification.put("home-b", describe(secondNat));

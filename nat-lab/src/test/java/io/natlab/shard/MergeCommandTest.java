@@ -8,39 +8,20 @@ import io.natlab.report.ResultsJson;
 import io.natlab.report.SampleRuns;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.natlab.testing.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nat-lab merge}: two shards of a run give back the run's verdicts and counts, diagnostics included. */
 class MergeCommandTest {
     @TempDir
     Path tmp;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
+    @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void twoShardsMergeIntoTheWholeRun() throws Exception {
@@ -52,7 +33,7 @@ class MergeCommandTest {
 
         Path out = tmp.resolve("merged");
         assertThat(NatLabCli.execute("merge", a.toString(), b.toString(), "--report", out.toString()))
-                .as(err.toString()).isZero();
+                .as(console.err()).isZero();
 
         RunResult merged = ResultsJson.read(out.resolve(ResultsJson.FILE_NAME));
         assertThat(merged.scenarios()).isEqualTo(all.stream().sorted(Comparator.comparing(ScenarioResult::name)).toList());
@@ -68,14 +49,14 @@ class MergeCommandTest {
         Path b = shard(whole, whole.scenarios().subList(1, 3), "b");
         assertThat(NatLabCli.execute("merge", a.toString(), b.toString(), "--report", tmp.resolve("m").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("is in both").doesNotContain("Exception");
+        assertThat(console.err()).contains("is in both").doesNotContain("Exception");
     }
 
     @Test
     void aFolderWithoutResultsIsAUsageError() {
         assertThat(NatLabCli.execute("merge", tmp.resolve("nothing").toString(), "--report", tmp.resolve("m").toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("no results.json here");
+        assertThat(console.err()).contains("no results.json here");
     }
 
     private Path shard(RunResult whole, List<ScenarioResult> part, String name) throws Exception {

@@ -1,5 +1,6 @@
 package io.natlab.scenario.run;
 
+import io.natlab.punch.Outcome;
 import io.natlab.scenario.run.fidelity.LabClassifier;
 
 import io.natlab.fidelity.NatClassification;
@@ -66,7 +67,7 @@ class ScenarioRunnerTest {
             assertThat(s.pairs()).hasSize(2); // both role orders
             PairResult p = s.pairs().get(0);
             assertThat(p.first()).isEqualTo("alice");
-            assertThat(p.expected()).isEqualTo("direct");
+            assertThat(p.expected()).isEqualTo(Outcome.DIRECT);
             assertThat(p.successes()).isEqualTo(3);
             assertThat(p.p50Ms()).isEqualTo(120.5);
             assertThat(p.methods()).containsEntry("connect", 3);
@@ -118,7 +119,7 @@ class ScenarioRunnerTest {
         try (ScenarioRunner r = runner(c -> DIRECT)) {
             ScenarioResult s = runAll(r, scenario("sym", "symmetric", "auto"));
             PairResult p = s.pairs().get(0);
-            assertThat(p.expected()).isEqualTo("failed");
+            assertThat(p.expected()).isEqualTo(Outcome.FAILED);
             assertThat(p.expectedReason()).startsWith("symmetric-vs-port-restricted");
             assertThat(p.verdict()).isEqualTo(Verdict.UNEXPECTED_SUCCESS);
             assertThat(p.trialResults()).allMatch(t -> t.diagnostics() != null);

@@ -1,5 +1,6 @@
 package io.natlab.scenario.run.verdict;
 
+import io.natlab.punch.Outcome;
 import io.natlab.stats.Stats;
 import io.natlab.result.Verdict;
 import io.natlab.scenario.Expectation;
@@ -14,16 +15,16 @@ import io.natlab.scenario.Expectation;
  * @param verdict   PASS, UNEXPECTED_FAILURE or UNEXPECTED_SUCCESS
  * @param message   expected vs observed, successes/trials with the Wilson 95 % interval, and where diagnostics are
  */
-public record Judgement(String observed, Verdict verdict, String message) {
+public record Judgement(Outcome observed, Verdict verdict, String message) {
 
     public static Judgement of(Expectation expected, int successes, int trials, double minSuccessRate,
                                String expectedReason, String diagnostics) {
         if (expected == Expectation.AUTO) throw new IllegalArgumentException("resolve auto before judging");
         if (trials <= 0) throw new IllegalArgumentException("no trials to judge");
         double rate = successes / (double) trials;
-        String observed = rate >= minSuccessRate ? "direct" : "failed";
+        Outcome observed = rate >= minSuccessRate ? Outcome.DIRECT : Outcome.FAILED;
         Verdict verdict;
-        if (observed.equals(expected.yamlName())) verdict = Verdict.PASS;
+        if (observed == expected.outcome()) verdict = Verdict.PASS;
         else if (expected == Expectation.DIRECT) verdict = Verdict.UNEXPECTED_FAILURE;
         else verdict = Verdict.UNEXPECTED_SUCCESS;
 
@@ -31,10 +32,10 @@ public record Judgement(String observed, Verdict verdict, String message) {
             .append(verdict == Verdict.PASS ? "as expected: " : verdict == Verdict.UNEXPECTED_FAILURE
                 ? "UNEXPECTED FAILURE: " : "UNEXPECTED SUCCESS: ")
             .append("expected ").append(expected.yamlName()).append(" (").append(expectedReason).append("), observed ")
-            .append(observed).append(": ").append(successes).append('/').append(trials).append(" trials direct, ")
+            .append(observed.wireName()).append(": ").append(successes).append('/').append(trials).append(" trials direct, ")
             .append("95% CI ").append(Stats.wilson(successes, trials))
             .append(", min success rate ").append(Math.round(minSuccessRate * 100)).append('%');
-        if (observed.equals("failed") && successes > 0) m.append(" (").append(successes).append(" punched: a race, not reliable)");
+        if (observed == Outcome.FAILED && successes > 0) m.append(" (").append(successes).append(" punched: a race, not reliable)");
         if (diagnostics != null) m.append("; diagnostics: ").append(diagnostics);
         return new Judgement(observed, verdict, m.toString());
     }

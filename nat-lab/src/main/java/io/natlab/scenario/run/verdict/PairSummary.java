@@ -31,7 +31,7 @@ public final class PairSummary {
         Interval ci = Stats.wilson(successes, trials.size());
         List<Double> ttp = trials.stream().filter(TrialResult::success).map(TrialResult::timeToPunchMs).toList();
         Map<String, Integer> methods = new TreeMap<>();
-        trials.stream().filter(TrialResult::success).forEach(t -> methods.merge(String.valueOf(t.method()), 1, Integer::sum));
+        trials.stream().filter(TrialResult::success).forEach(t -> methods.merge(t.method() == null ? "null" : t.method().wireName(), 1, Integer::sum));
         double meanAttempts = trials.stream().mapToInt(TrialResult::attempts).average().orElse(0);
         Map<FailedAt, Integer> failedAt = new TreeMap<>();
         trials.stream().filter(t -> t.failedAt() != null).forEach(t -> failedAt.merge(t.failedAt(), 1, Integer::sum));
@@ -41,7 +41,7 @@ public final class PairSummary {
             plan.expected().ruleId() + ": " + plan.expected().reason(),
             diag == null ? null : reportDir.resolve(diag).toAbsolutePath().normalize().toString());
         return new PairResult(plan.first(), plan.second(), plan.firstNat(), plan.secondNat(), plan.unsolicited(),
-            plan.strategy().wireName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
+            plan.strategy().wireName(), plan.declared().yamlName(), plan.expected().outcome().outcome(),
             plan.expected().ruleId() + ": " + plan.expected().reason(), j.observed(), successes, trials.size(),
             ci.low(), ci.high(), Stats.percentile(ttp, 50), Stats.percentile(ttp, 95), Stats.max(ttp),
             methods, meanAttempts, classification, j.verdict(),
@@ -70,8 +70,8 @@ public final class PairSummary {
     /** A pair that could not run at all (the lab did not start, Docker failed mid-run). */
     public static PairResult error(PairPlan plan, String why) {
         return new PairResult(plan.first(), plan.second(), plan.firstNat(), plan.secondNat(), plan.unsolicited(),
-            plan.strategy().wireName(), plan.declared().yamlName(), plan.expected().outcome().yamlName(),
-            plan.expected().ruleId() + ": " + plan.expected().reason(), "error", 0, 0, 0, 1, null, null, null,
+            plan.strategy().wireName(), plan.declared().yamlName(), plan.expected().outcome().outcome(),
+            plan.expected().ruleId() + ": " + plan.expected().reason(), null, 0, 0, 0, 1, null, null, null,
             Map.of(), 0, Map.of(), Verdict.ERROR, "ERROR: " + why, List.of(), null, Map.of(), plan.conditions(),
             plan.firstImpl().name(), plan.secondImpl().name());
     }

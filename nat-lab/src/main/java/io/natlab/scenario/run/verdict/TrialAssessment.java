@@ -1,5 +1,6 @@
 package io.natlab.scenario.run.verdict;
 
+import io.natlab.punch.Outcome;
 import io.natlab.result.ClientStage;
 import io.natlab.result.ClientTrace;
 import io.natlab.result.FailedAt;
@@ -48,7 +49,7 @@ public final class TrialAssessment {
         if (direct && !within) problems.add(String.format("time-to-punch %.1f ms over the %d ms budget", ttp, budget.toMillis()));
         int attempts = traces.isEmpty() ? first.attempts() + second.attempts()
             : traces.stream().mapToInt(ClientTrace::attempts).sum();
-        return new TrialResult(index, direct ? "direct" : "failed", direct ? first.method() : null,
+        return new TrialResult(index, direct ? Outcome.DIRECT : Outcome.FAILED, direct ? first.methodKind() : null,
             direct ? ttp : null, attempts, direct ? first.rttMs() : null,
             Math.min(first.bytesVerified(), second.bytesVerified()), within,
             problems.isEmpty() ? null : String.join("; ", problems), wallMs, diagnostics,

@@ -1,5 +1,6 @@
 package io.natlab.scenario.run.verdict;
 
+import io.natlab.punch.Outcome;
 import io.natlab.result.Verdict;
 import io.natlab.scenario.Expectation;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class JudgementTest {
     void expectedDirectReachedIsAPass() {
         Judgement j = Judgement.of(Expectation.DIRECT, 3, 3, 0.8, "rule x", null);
         assertThat(j.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(j.observed()).isEqualTo("direct");
+        assertThat(j.observed()).isEqualTo(Outcome.DIRECT);
         assertThat(j.message()).contains("expected direct (rule x), observed direct", "3/3", "95% CI [44%, 100%]");
     }
 
@@ -42,7 +43,7 @@ class JudgementTest {
     @Test
     void anOccasionalSuccessIsARaceNotAReliablePunch() {
         Judgement j = Judgement.of(Expectation.FAILED, 2, 3, 0.8, "r", null);
-        assertThat(j.observed()).isEqualTo("failed");
+        assertThat(j.observed()).isEqualTo(Outcome.FAILED);
         assertThat(j.verdict()).isEqualTo(Verdict.PASS);
         assertThat(j.message()).contains("2 punched: a race");
     }

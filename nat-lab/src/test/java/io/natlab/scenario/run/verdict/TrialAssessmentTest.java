@@ -1,5 +1,7 @@
 package io.natlab.scenario.run.verdict;
 
+import io.natlab.punch.Method;
+import io.natlab.punch.Outcome;
 import io.natlab.result.TrialResult;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ class TrialAssessmentTest {
             Duration.ofSeconds(2), 900, null);
         assertThat(t.success()).isTrue();
         assertThat(t.timeToPunchMs()).isEqualTo(55.0);
-        assertThat(t.method()).isEqualTo("accept");
+        assertThat(t.method()).isEqualTo(Method.ACCEPT);
         assertThat(t.attempts()).isEqualTo(2);
         assertThat(t.error()).isNull();
     }
@@ -28,7 +30,7 @@ class TrialAssessmentTest {
         TrialResult t = TrialAssessment.assess(2, direct("accept", 40, 1024), ClientReport.failure("timeout"), 1024,
             Duration.ofSeconds(2), 900, "d");
         assertThat(t.success()).isFalse();
-        assertThat(t.outcome()).isEqualTo("failed");
+        assertThat(t.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(t.error()).isEqualTo("second: timeout");
         assertThat(t.timeToPunchMs()).isNull();
     }
@@ -45,7 +47,7 @@ class TrialAssessmentTest {
     void overBudgetPunchIsDirectButNotASuccess() {
         TrialResult t = TrialAssessment.assess(4, direct("accept", 40, 1024), direct("connect", 2500, 1024), 1024,
             Duration.ofSeconds(2), 3000, null);
-        assertThat(t.outcome()).isEqualTo("direct");
+        assertThat(t.outcome()).isEqualTo(Outcome.DIRECT);
         assertThat(t.withinBudget()).isFalse();
         assertThat(t.success()).isFalse();
         assertThat(t.error()).contains("over the 2000 ms budget");
