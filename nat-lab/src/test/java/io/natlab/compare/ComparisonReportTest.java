@@ -8,6 +8,8 @@ import io.natlab.compare.report.CompareConsole;
 import io.natlab.compare.report.CompareHtml;
 import io.natlab.compare.report.CompareJson;
 import io.natlab.compare.report.CompareMarkdown;
+import io.natlab.punch.Method;
+import io.natlab.punch.Outcome;
 import io.natlab.result.PairResult;
 import io.natlab.result.RunResult;
 import io.natlab.result.ScenarioResult;
@@ -26,11 +28,11 @@ class ComparisonReportTest {
         List<TrialResult> trials = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             boolean success = i <= ok;
-            trials.add(new TrialResult(i, success ? "direct" : "failed", success ? "connect" : null,
+            trials.add(new TrialResult(i, success ? Outcome.DIRECT : Outcome.FAILED, success ? Method.CONNECT : null,
                 success ? timeMs + i : null, 1, success ? 1.0 : null, 64, success, success ? null : "timeout", 900, null));
         }
         return new PairResult("alice", "bob", "port-restricted-cone", "full-cone", "drop", "listen-connect", "direct",
-            "direct", "declared", ok > 0 ? "direct" : "failed", ok, n, 0, 1, null, null, null, Map.of(), 1, Map.of(),
+            Outcome.DIRECT, "declared", ok > 0 ? Outcome.DIRECT : Outcome.FAILED, ok, n, 0, 1, null, null, null, Map.of(), 1, Map.of(),
             verdict, "m", trials, null, null, null, impl, impl);
     }
 

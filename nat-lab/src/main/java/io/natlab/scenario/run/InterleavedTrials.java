@@ -28,6 +28,13 @@ final class InterleavedTrials {
         return order;
     }
 
+    /** {@code listen-connect (head)}: which side a progress line is about. */
+    static String label(PairPlan plan) {
+        String impls = plan.firstImpl().name().equals(plan.secondImpl().name()) ? plan.firstImpl().name()
+            : plan.firstImpl().name() + " → " + plan.secondImpl().name();
+        return plan.strategy().wireName() + " (" + impls + ")";
+    }
+
     /**
      * The pairs' results, in the order given; a Docker failure ends every pair with an ERROR verdict.
      *
@@ -47,8 +54,8 @@ final class InterleavedTrials {
                 try {
                     TrialResult t = executors.get(i).run(plan, round);
                     done.get(i).add(t);
-                    runner.progress().trialDone(scenario.name(), plan.first(), plan.second(), plan.strategy().wireName(),
-                        t, scenario.trials());
+                    runner.progress().trialDone(scenario.name(), plan.first(), plan.second(), label(plan), t,
+                        scenario.trials());
                 } catch (RuntimeException e) {
                     labInDoubt[0] = true; // Docker failed under us: do not hand this lab to the next scenario
                     int trial = round;
