@@ -9,8 +9,8 @@ import java.io.IOException;
 /** {@code java -jar nat-lab.jar validate|run ...} */
 @Command(name = "nat-lab", mixinStandardHelpOptions = true, version = "nat-lab 0.1.0",
     description = "Real Docker NAT labs from YAML, and the TCP hole-punching scenario runner.",
-    subcommands = {ValidateCommand.class, RunCommand.class, MergeCommand.class,
-        CompareCommand.class})
+    subcommands = {ValidateCommand.class, RunCommand.class, MergeCommand.class, ConformanceCommand.class,
+        UpCommand.class, ExecCommand.class, LabPunchCommand.class, DownCommand.class, CompareCommand.class})
 public final class NatLabCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -6,7 +6,10 @@ import java.time.Instant;
 public sealed interface PunchEvent {
     Instant at();
 
-    /** Short lowercase name: registered, instructed, attempt, accepted, rejected, established, failed. */
+    /**
+     * Short lowercase name: registered, instructed, attempt, accepted, rejected, established, failed; with a
+     * hold also stream-up, stream-broke, stream-recovered.
+     */
     String name();
 
     /** Space-separated key=value details, without time and name. */
@@ -94,5 +97,46 @@ public sealed interface PunchEvent {
         public String details() {
             return "error=\"" + error.replace("\"", "'") + "\"";
         }
+    }
+
+    /** The punch and echo check succeeded and the hold begins: the reference time of the stream's figures. */
+    record StreamUp(Instant at, Endpoint local, Endpoint remote, long holdMs) implements PunchEvent {
+        public String name() {
+            return "stream-up";
+        }
+
+        public String details() {
+            return "local=" + local + " remote=" + remote + " hold-ms=" + holdMs;
+        }
+    }
+
+    /** This side declared the held stream dead ({@code how}: rst, timeout, eof, error, corrupt). */
+    record StreamBroke(Instant at, String how, Double brokeAtMs, double detectedAtMs, String message)
+            implements PunchEvent {
+        public String name() {
+            return "stream-broke";
+        }
+
+        public String details() {
+            return "how=" + how + " broke-at-ms=" + (brokeAtMs == null ? "none" : ms(brokeAtMs))
+                    + " detected-at-ms=" + ms(detectedAtMs) + " message=\"" + message.replace("\"", "'") + "\"";
+        }
+    }
+
+    /** Heartbeats resumed on a re-punched stream; {@code resent} heartbeats had to be sent again. */
+    record StreamRecovered(Instant at, Endpoint local, Endpoint remote, double recoveredAtMs, double recoveryMs,
+                           long resent) implements PunchEvent {
+        public String name() {
+            return "stream-recovered";
+        }
+
+        public String details() {
+            return "local=" + local + " remote=" + remote + " recovered-at-ms=" + ms(recoveredAtMs)
+                    + " recovery-ms=" + ms(recoveryMs) + " resent=" + resent;
+        }
+    }
+
+    private static String ms(double ms) {
+        return String.format(java.util.Locale.ROOT, "%.3f", ms);
     }
 }

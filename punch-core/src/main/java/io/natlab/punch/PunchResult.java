@@ -6,10 +6,17 @@ import java.util.Objects;
  * The outcome of one punch. {@code elapsedMs} runs from the start instruction to the agreed authenticated
  * stream (for failures: to the moment of failure, or null if no start instruction arrived). {@code attempts}
  * counts outbound connects. {@code rttMs} is the median of five round trips over the punched stream.
- * {@code bytesVerified} is how many echo bytes from the peer arrived intact.
+ * {@code bytesVerified} is how many echo bytes from the peer arrived intact. {@code stream} is how the held
+ * stream fared, only when a hold was asked for and the punch succeeded (else null).
  */
 public record PunchResult(Outcome outcome, Method method, Endpoint local, Endpoint remote, Double elapsedMs,
-                          int attempts, Double rttMs, long bytesVerified, String error) {
+                          int attempts, Double rttMs, long bytesVerified, String error, StreamReport stream) {
+
+    /** A result without a held stream. */
+    public PunchResult(Outcome outcome, Method method, Endpoint local, Endpoint remote, Double elapsedMs,
+                       int attempts, Double rttMs, long bytesVerified, String error) {
+        this(outcome, method, local, remote, elapsedMs, attempts, rttMs, bytesVerified, error, null);
+    }
 
     public PunchResult {
         Objects.requireNonNull(outcome, "outcome");
@@ -28,6 +35,10 @@ public record PunchResult(Outcome outcome, Method method, Endpoint local, Endpoi
 
     public static PunchResult failed(String error, Endpoint local, Endpoint remote, Double elapsedMs, int attempts) {
         return new PunchResult(Outcome.FAILED, null, local, remote, elapsedMs, attempts, null, 0, error);
+    }
+
+    public PunchResult withStream(StreamReport s) {
+        return new PunchResult(outcome, method, local, remote, elapsedMs, attempts, rttMs, bytesVerified, error, s);
     }
 
     public boolean isDirect() {

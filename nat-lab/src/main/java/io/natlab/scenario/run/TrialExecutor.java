@@ -62,6 +62,9 @@ final class TrialExecutor {
     private final Diagnostics diagnostics;
     /** Failed (or surprising) trials of this pair that got diagnostics so far. */
     private int diagnosed;
+    /** Hooks for {@link SingleTrial}: keep every trial's evidence, and the last trial's client processes. */
+    boolean keepEveryTrial;
+    List<ClientRun> lastClients = List.of();
 
     TrialExecutor(Lab lab, Scenario scenario, TrialAllocator allocator, ExecutorService threads, Diagnostics diagnostics) {
         this.lab = lab;
@@ -108,7 +111,8 @@ final class TrialExecutor {
             scenario.budgetFor(plan.first(), plan.second()), wallMs);
         boolean expectedDirect = plan.expected().outcome() == Expectation.DIRECT;
         // Evidence for every trial that failed or surprised, expected or not, up to the per-pair cap.
-        boolean keep = (!result.success() || result.success() != expectedDirect) && diagnosed < MAX_DIAGNOSED_PER_PAIR;
+        boolean keep = (keepEveryTrial || !result.success() || result.success() != expectedDirect) && diagnosed < MAX_DIAGNOSED_PER_PAIR;
+        lastClients = List.of(first, second);
         long tClients = System.nanoTime();
         if (keep) inParallel(captures, RouterCapture::stop);
         if (log.isDebugEnabled()) log.debug("trial {} phases ms: reset {} capture {} first-registered {} clients {} stop {}",

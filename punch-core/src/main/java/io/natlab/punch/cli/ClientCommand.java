@@ -3,6 +3,7 @@ package io.natlab.punch.cli;
 import io.natlab.punch.PunchResult;
 import io.natlab.punch.Strategy;
 import io.natlab.punch.client.Backoff;
+import io.natlab.punch.client.HoldConfig;
 import io.natlab.punch.client.PunchClient;
 import io.natlab.punch.client.PunchConfig;
 import io.natlab.punch.protocol.Protocol;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,6 +66,9 @@ final class ClientCommand implements Callable<Integer> {
             description = "Send this many bytes each way over the punched stream and verify them; 0 skips the check "
                     + "(default: $NATLAB_ECHO_BYTES, else 65536, like a scenario's echo-bytes).")
     long echo;
+
+    @Mixin
+    HoldOptions holdOptions = new HoldOptions();
 
     @Override
     public Integer call() {
@@ -117,7 +122,14 @@ final class ClientCommand implements Callable<Integer> {
                 throw usage("--bind: unknown address '" + bind + "'");
             }
         }
-        return new PunchConfig(serverAddress, id, peer, token, local, localPort, deadline, s, echo, Backoff.DEFAULT);
+        HoldConfig hold;
+        try {
+            hold = holdOptions.toConfig();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage()); // already names the option
+        }
+        return new PunchConfig(serverAddress, id, peer, token, local, localPort, deadline, s, echo, Backoff.DEFAULT,
+                hold);
     }
 
     private void require(String value, String option, String variable) {

@@ -24,6 +24,9 @@ public final class ResultJson {
         putIfPresent(m, "rttMs", r.rttMs());
         m.put("bytesVerified", r.bytesVerified());
         putIfPresent(m, "error", r.error());
+        if (r.stream() != null) {
+            m.put("stream", StreamJson.toMap(r.stream()));
+        }
         return m;
     }
 

@@ -7,16 +7,21 @@ import io.natlab.punch.PunchResult;
 import io.natlab.punch.protocol.Message;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * TCP hole punching client. {@link #punch()} binds one local port (SO_REUSEADDR + SO_REUSEPORT), registers
  * with the rendezvous server from it, waits for the start instruction, punches from the same port
- * ({@link Puncher}), checks the kept stream ({@link StreamCheck}) and returns a {@link PunchResult}.
+ * ({@link Puncher}), checks the kept stream ({@link StreamCheck}), holds it when asked ({@link HeldStream})
+ * and returns a {@link PunchResult}.
  * Network failures never throw: they come back as a failed result with an error. One instance, one run.
  */
 public final class PunchClient {
     private final PunchConfig config;
     private final PunchListener listener;
+    private volatile UnaryOperator<byte[]> outgoingTap;
+    private volatile HeldStream held;
 
     public PunchClient(PunchConfig config, PunchListener listener) {
         this.config = config;
@@ -73,9 +78,16 @@ public final class PunchClient {
 
             boolean chooser = StreamArbiter.roleOf(config.id(), config.peer()) == StreamArbiter.Role.CHOOSER;
             StreamCheck.Verified verified = StreamCheck.run(kept, chooser, start.session(), config.id(),
-                    config.peer(), config.echoBytes(), deadline);
-            return PunchResult.direct(kept.method, kept.local, kept.remote, round(punched.elapsedMs()), attempts,
-                    round(verified.rttMs()), verified.bytesVerified());
+                    config.peer(), config.echoBytes(), deadline, !config.hold().enabled());
+            PunchResult direct = PunchResult.direct(kept.method, kept.local, kept.remote, round(punched.elapsedMs()),
+                    attempts, round(verified.rttMs()), verified.bytesVerified());
+            if (config.hold().enabled()) {
+                watchdog.close(); // the punch's deadline is met; the hold bounds itself
+                HeldStream hold = new HeldStream(config, listener, kept, rendezvous, outgoingTap);
+                held = hold;
+                direct = direct.withStream(hold.run());
+            }
+            return direct;
         } catch (PunchFailure e) {
             String error = watchdog.fired() ? deadlineMessage(phase, e) : e.getMessage();
             emit(new PunchEvent.Failed(Instant.now(), error));
@@ -123,6 +135,17 @@ public final class PunchClient {
         } catch (RuntimeException ignored) {
             // A faulty tracer must not break the punch.
         }
+    }
+
+    /** The held stream once the hold began (see {@link HoldConfig}); empty before, or without a hold. */
+    public Optional<HeldStream> heldStream() {
+        return Optional.ofNullable(held);
+    }
+
+    /** Test hook: every heartbeat frame passes through {@code tap} before it is written (to inject corruption). */
+    PunchClient withOutgoingHeartbeatTap(UnaryOperator<byte[]> tap) {
+        this.outgoingTap = tap;
+        return this;
     }
 
     /** Convenience for callers that have a host name and port. */

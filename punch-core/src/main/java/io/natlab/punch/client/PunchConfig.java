@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param strategy     listen-connect or connect-only
  * @param echoBytes    bytes to send to the peer for verification after the punch (0: none)
  * @param backoff      delays between failed connects (see {@link Backoff})
+ * @param hold         whether to hold the stream after the check, with heartbeats (see {@link HoldConfig})
  */
 public record PunchConfig(InetSocketAddress server, String id, String peer, String token, InetAddress localAddress,
-                          int localPort, Duration timeout, Strategy strategy, long echoBytes, Backoff backoff) {
+                          int localPort, Duration timeout, Strategy strategy, long echoBytes, Backoff backoff,
+                          HoldConfig hold) {
 
     /** Largest --echo accepted, so a typo cannot make a run take hours. */
     public static final long MAX_ECHO_BYTES = 1L << 30;
@@ -48,6 +50,13 @@ public record PunchConfig(InetSocketAddress server, String id, String peer, Stri
             throw new IllegalArgumentException("echo bytes must be 0.." + MAX_ECHO_BYTES);
         }
         Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(hold, "hold");
+    }
+
+    /** A configuration without a hold. */
+    public PunchConfig(InetSocketAddress server, String id, String peer, String token, InetAddress localAddress,
+                       int localPort, Duration timeout, Strategy strategy, long echoBytes, Backoff backoff) {
+        this(server, id, peer, token, localAddress, localPort, timeout, strategy, echoBytes, backoff, HoldConfig.NONE);
     }
 
     public static PunchConfig of(InetSocketAddress server, String id, String peer) {
@@ -56,26 +65,31 @@ public record PunchConfig(InetSocketAddress server, String id, String peer, Stri
     }
 
     public PunchConfig withToken(String t) {
-        return new PunchConfig(server, id, peer, t, localAddress, localPort, timeout, strategy, echoBytes, backoff);
+        return new PunchConfig(server, id, peer, t, localAddress, localPort, timeout, strategy, echoBytes, backoff, hold);
     }
 
     public PunchConfig withLocal(InetAddress address, int port) {
-        return new PunchConfig(server, id, peer, token, address, port, timeout, strategy, echoBytes, backoff);
+        return new PunchConfig(server, id, peer, token, address, port, timeout, strategy, echoBytes, backoff, hold);
     }
 
     public PunchConfig withTimeout(Duration t) {
-        return new PunchConfig(server, id, peer, token, localAddress, localPort, t, strategy, echoBytes, backoff);
+        return new PunchConfig(server, id, peer, token, localAddress, localPort, t, strategy, echoBytes, backoff, hold);
     }
 
     public PunchConfig withStrategy(Strategy s) {
-        return new PunchConfig(server, id, peer, token, localAddress, localPort, timeout, s, echoBytes, backoff);
+        return new PunchConfig(server, id, peer, token, localAddress, localPort, timeout, s, echoBytes, backoff, hold);
     }
 
     public PunchConfig withEchoBytes(long n) {
-        return new PunchConfig(server, id, peer, token, localAddress, localPort, timeout, strategy, n, backoff);
+        return new PunchConfig(server, id, peer, token, localAddress, localPort, timeout, strategy, n, backoff, hold);
     }
 
     public PunchConfig withBackoff(Backoff b) {
-        return new PunchConfig(server, id, peer, token, localAddress, localPort, timeout, strategy, echoBytes, b);
+        return new PunchConfig(server, id, peer, token, localAddress, localPort, timeout, strategy, echoBytes, b, hold);
+    }
+
+    public PunchConfig withHold(HoldConfig h) {
+        return new PunchConfig(server, id, peer, token, localAddress, localPort, timeout, strategy, echoBytes, backoff,
+                h);
     }
 }

@@ -24,6 +24,12 @@ final class StreamCheck {
 
     static Verified run(PeerStream stream, boolean chooser, String session, String selfId, String peerId,
                         long echoOut, Deadline deadline) throws PunchFailure {
+        return run(stream, chooser, session, selfId, peerId, echoOut, deadline, true);
+    }
+
+    /** {@code bye} false: the stream stays in use (a hold follows), so no BYE. */
+    static Verified run(PeerStream stream, boolean chooser, String session, String selfId, String peerId,
+                        long echoOut, Deadline deadline, boolean bye) throws PunchFailure {
         try {
             double rtt;
             if (chooser) {
@@ -34,7 +40,9 @@ final class StreamCheck {
                 rtt = ping(stream, deadline);
             }
             long verified = echo(stream, session, selfId, peerId, echoOut, stream.peerEchoBytes, deadline);
-            bye(stream, deadline);
+            if (bye) {
+                bye(stream, deadline);
+            }
             return new Verified(rtt, verified);
         } catch (IOException | ProtocolException e) {
             throw new PunchFailure("stream check failed after the punch: " + e.getMessage(), e);

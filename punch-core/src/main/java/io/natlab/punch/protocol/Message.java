@@ -170,4 +170,22 @@ public sealed interface Message {
             return "BYE";
         }
     }
+
+    /**
+     * Optional {@code recover} extension: first frame after CHOSEN on a stream re-punched after a break, both
+     * ways. {@code received} is the last heartbeat sequence the sender received on the broken stream; the
+     * receiver of this frame resumes its heartbeats at {@code received + 1}.
+     */
+    record Resume(long received) implements Message {
+        public Resume {
+            if (received < 0) {
+                throw new IllegalArgumentException("received must be >= 0");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "RESUME";
+        }
+    }
 }

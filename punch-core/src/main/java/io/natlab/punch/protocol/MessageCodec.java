@@ -72,6 +72,8 @@ public final class MessageCodec {
             node.put("from", m.from());
             node.put("to", m.to());
             node.put("echo", m.echoBytes());
+        } else if (message instanceof Message.Resume m) {
+            node.put("received", m.received());
         }
         // Chosen and Bye carry no fields.
         byte[] json;
@@ -136,6 +138,7 @@ public final class MessageCodec {
                         nonNegative(root, "echo", type));
                 case "CHOSEN" -> new Message.Chosen();
                 case "BYE" -> new Message.Bye();
+                case "RESUME" -> new Message.Resume(nonNegative(root, "received", type));
                 default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "type: unknown message type '"
                         + abbreviate(type) + "'");
             };

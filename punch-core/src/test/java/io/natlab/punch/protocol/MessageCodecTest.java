@@ -27,7 +27,7 @@ class MessageCodecTest {
                 new Message.Start(SESSION, alice, bob),
                 new Message.Error(ErrorCode.BAD_TOKEN, "wrong token"),
                 new Message.Hello(SESSION, "alice", "bob", 65536),
-                new Message.Chosen(), new Message.Bye());
+                new Message.Chosen(), new Message.Bye(), new Message.Resume(41));
         for (Message m : messages) {
             byte[] frame = MessageCodec.encode(m);
             assertThat(frame[frame.length - 1]).isEqualTo((byte) '\n');
