@@ -137,7 +137,12 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println("compare: --report " + Printable.escape(report.toString()) + ": " + reportProblem);
                 return 2;
             }
-            ReportFolder.prepare(report, null);
+            try {
+                ReportFolder.prepare(report, null); // a report never shows an earlier run's files
+            } catch (IllegalArgumentException | IOException e) {
+                err.println("compare: --report: " + Printable.escape(String.valueOf(e.getMessage())));
+                return 2;
+            }
             String log = LogSetup.toFile(report.resolve("natlab.log"));
             try {
                 DockerAvailability.client();

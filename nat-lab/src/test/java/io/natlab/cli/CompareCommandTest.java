@@ -57,4 +57,14 @@ class CompareCommandTest {
         assertThat(err.toString()).contains(bad.toString()).contains("--trials must be at least 1, got 0")
             .contains("--alpha/--min-*: alpha must be in (0, 1): 1.5");
     }
+
+    @Test
+    void aForeignNonEmptyReportFolderIsRefusedBeforeAnythingRuns() throws Exception {
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(mine.resolve("thesis.txt"), "keep me");
+        assertThat(compare("--base-impl", "punch-core", "--head-impl", "../examples/python-punch", "--report",
+            mine.toString(), GOOD)).isEqualTo(2);
+        assertThat(err.toString()).startsWith("compare: --report");
+        assertThat(mine.resolve("thesis.txt")).hasContent("keep me");
+    }
 }
