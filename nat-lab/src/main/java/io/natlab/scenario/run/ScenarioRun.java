@@ -79,6 +79,18 @@ public final class ScenarioRun {
         return r;
     }
 
+    /** Runs several pairs trial by trial in turn on this lab ({@link InterleavedTrials}): nat-lab compare's base and head. */
+    public synchronized List<PairResult> runInterleaved(List<PairPlan> group) {
+        if (result != null) throw new IllegalStateException("scenario already finished");
+        announce();
+        boolean[] doubt = {false};
+        List<PairResult> rs = !ensureLab() ? group.stream().map(p -> PairSummary.error(p, "lab failed to start: " + labError)).toList()
+            : InterleavedTrials.run(runner, lease.lab(), scenario, fidelity, group, doubt);
+        labInDoubt |= doubt[0];
+        rs.forEach(r -> { pairs.add(r); runner.progress().pairDone(scenario.name(), r); });
+        return rs;
+    }
+
     private PairResult runTrials(PairPlan plan) {
         TrialExecutor trials = new TrialExecutor(lease.lab(), scenario, runner.allocator(), runner.threads(),
             runner.diagnostics());

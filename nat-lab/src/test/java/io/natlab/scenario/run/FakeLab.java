@@ -29,7 +29,12 @@ import java.util.function.Function;
 final class FakeLab implements Lab {
     /** Client invocation as the runner issued it. */
     record ClientCall(String host, List<String> args) {
-        String flag(String name) { return args.get(args.indexOf(name) + 1); }
+        /** A flag's value, or the peer contract's variable for it ({@code --id}: {@code NATLAB_ID=...}). */
+        String flag(String name) {
+            if (args.contains(name)) return args.get(args.indexOf(name) + 1);
+            String env = "NATLAB_" + name.substring(2).toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "=";
+            return args.stream().filter(a -> a.startsWith(env)).map(a -> a.substring(env.length())).findFirst().orElse(null);
+        }
     }
 
     final Topology topology;
