@@ -29,7 +29,7 @@ public record Implementation(String name, Path home, String install, List<String
      * ports (its rendezvous server's probe port, docs/punch-core.md) and runs warm ({@code punch agent}).
      */
     public static final Implementation PUNCH_CORE = new Implementation("punch-core", null, null,
-            List.of("punch", "client"), Set.of(Capability.PORT_PREDICTION, Capability.AGENT), null);
+            List.of("punch", "client"), Set.of(Capability.PORT_PREDICTION, Capability.HOLD, Capability.RECOVER, Capability.AGENT), null);
 
     public Implementation {
         Objects.requireNonNull(name, "name");

@@ -71,6 +71,23 @@ public final class AddressPlan {
         return path;
     }
 
+    /**
+     * An address on {@code network} that no host of this plan uses and Docker does not (its gateway is .1), taken
+     * from the top of the router block down: a router's new public address (change-public-ip).
+     */
+    public String spareAddress(String network) {
+        Subnet subnet = subnet(network);
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (HostPlan h : hosts.values()) h.attachments().forEach(a -> used.add(a.ip()));
+        used.add(dockerGateway(network));
+        long top = Math.min(subnet.size() - 3, Block.ROUTER.last);
+        for (long n = top; n >= 2; n--) {
+            String ip = subnet.host((int) n);
+            if (!used.contains(ip)) return ip;
+        }
+        throw new LabStartException("network '" + network + "' (" + subnet + ") has no spare address for a new public address");
+    }
+
     private void assign() {
         Map<String, Slots> slots = new HashMap<>();
         subnets.forEach((net, subnet) -> slots.put(net, new Slots(net, subnet)));

@@ -146,7 +146,10 @@ public final class DockerLab implements Lab {
         long t = System.nanoTime();
         List<DockerRouterHost> routers = hosts.values().stream()
             .filter(h -> h instanceof DockerRouterHost).map(h -> (DockerRouterHost) h).toList();
-        jobs.forEach(routers, r -> r.script("reset of router " + r.name(), SETUP_TIMEOUT, r.resetScript()));
+        jobs.forEach(routers, r -> {
+            r.script("reset of router " + r.name(), SETUP_TIMEOUT, r.resetOrRestoreScript()); // undoes mid-stream events too
+            r.restored();
+        });
         log.debug("lab {} reset in {} ms", id, (System.nanoTime() - t) / 1_000_000);
     }
 

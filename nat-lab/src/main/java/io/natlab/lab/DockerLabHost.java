@@ -53,7 +53,11 @@ public class DockerLabHost implements LabHost {
     @Override public String ip() { return ip; }
 
     @Override
-    public ExecResult exec(Duration timeout, String... command) {
+    public ExecResult exec(Duration timeout, String... command) { return execWatching(timeout, null, command); }
+
+    /** Stderr lines reach {@code onStderrLine} as Docker delivers them (the frames are split at newlines here). */
+    @Override
+    public ExecResult execWatching(Duration timeout, java.util.function.Consumer<String> onStderrLine, String... command) {
         long started = System.nanoTime();
         // coreutils timeout kills the command inside the container; Docker has no exec kill.
         String[] wrapped = new String[command.length + 4];
@@ -69,7 +73,7 @@ public class DockerLabHost implements LabHost {
         } catch (ConflictException e) {
             throw exited(e);
         }
-        Output out = new Output();
+        Output out = new Output(onStderrLine);
         try (Output cb = docker.execStartCmd(created.getId()).exec(out)) {
             boolean done = cb.awaitCompletion(timeout.toMillis() + GRACE_MS, TimeUnit.MILLISECONDS);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -206,12 +210,26 @@ public class DockerLabHost implements LabHost {
     private static final class Output extends ResultCallback.Adapter<Frame> {
         private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        private final java.util.function.Consumer<String> onStderrLine;
+        /** Where the next unreported stderr line starts. */
+        private int reported;
+
+        Output() { this(null); }
+        Output(java.util.function.Consumer<String> onStderrLine) { this.onStderrLine = onStderrLine; }
 
         @Override public void onNext(Frame frame) {
             synchronized (this) {
                 switch (frame.getStreamType()) {
                     case STDERR -> stderr.writeBytes(frame.getPayload());
                     default -> stdout.writeBytes(frame.getPayload());
+                }
+                if (onStderrLine != null && frame.getStreamType() == com.github.dockerjava.api.model.StreamType.STDERR) {
+                    byte[] all = stderr.toByteArray();
+                    for (int i = reported; i < all.length; i++) {
+                        if (all[i] != '\n') continue;
+                        onStderrLine.accept(new String(all, reported, i - reported, StandardCharsets.UTF_8));
+                        reported = i + 1;
+                    }
                 }
             }
         }

@@ -13,6 +13,16 @@ public interface LabHost {
     /** Runs a command and waits for it (killed at the timeout, then exitCode is -1). Never throws for a non-zero exit. */
     ExecResult exec(Duration timeout, String... command);
 
+    /**
+     * Like {@link #exec}, handing each complete stderr line to {@code onStderrLine} as it arrives (a client's live
+     * event lines, e.g. its {@code stream-up}). This default hands them over at the end.
+     */
+    default ExecResult execWatching(Duration timeout, java.util.function.Consumer<String> onStderrLine, String... command) {
+        ExecResult r = exec(timeout, command);
+        r.stderr().lines().forEach(onStderrLine);
+        return r;
+    }
+
     /** Starts a command in the background inside the container; its stdout+stderr go to {@code logFile} there. */
     void spawn(String logFile, String... command);
 

@@ -40,5 +40,6 @@ final class RouterSetup {
         RouterRules rules = delay == null ? RouterRuleCompiler.compile(ctx) : RouterRuleCompiler.compile(ctx, delay);
         router.script("router rules of site " + site.name(), timeout, rules.applyScript());
         router.rules(rules.applyScript(), rules.resetScript());
+        router.eventSetup(ctx, rules, plan.spareAddress(h.network()));
     }
 }

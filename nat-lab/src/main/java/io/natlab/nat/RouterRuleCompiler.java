@@ -153,6 +153,9 @@ public final class RouterRuleCompiler {
         s.comment("a SYN matching no mapping is addressed to the router itself");
         s.cmd("iptables -A " + INPUT + " -i " + wan + " -p tcp --syn -m conntrack --ctstate NEW,INVALID -j " + policyTarget(ctx));
         s.cmd("iptables -A " + INPUT + " -i " + wan + " -m conntrack --ctstate INVALID -j DROP");
+        s.comment("a mid-stream packet matching no mapping (after a conntrack flush or expiry) is unsolicited too: the");
+        s.comment("policy answers it, not the router's own TCP stack (which would send a RST even on a drop router)");
+        s.cmd("iptables -A " + INPUT + " -i " + wan + " -p tcp -m conntrack --ctstate NEW -j " + policyTarget(ctx));
         s.comment("LAN -> WAN address: hairpinned flows are DNAT'd before INPUT; the rest (hairpin off, unmapped) is dropped");
         s.cmd("iptables -A " + INPUT + " -i " + lan + " -d " + ctx.wanIp() + " -p tcp -m conntrack --ctstate NEW,INVALID -j DROP");
 

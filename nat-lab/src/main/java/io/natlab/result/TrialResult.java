@@ -22,13 +22,22 @@ import java.util.List;
  * @param failedAt       where a trial that is not a success stopped, null on success
  * @param phases         each phase's time, the slower client's
  * @param clients        both clients, first then second (empty in results written before they were recorded)
+ * @param stream         how the held stream fared (null when the scenario does not hold it)
  */
 public record TrialResult(int index, Outcome outcome, Method method, Double timeToPunchMs, int attempts, Double rttMs,
                           long bytesVerified, boolean withinBudget, String error, double wallMs, String diagnostics,
-                          FailedAt failedAt, PhaseTimes phases, List<ClientTrace> clients) {
+                          FailedAt failedAt, PhaseTimes phases, List<ClientTrace> clients, StreamResult stream) {
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public TrialResult { clients = clients == null ? List.of() : List.copyOf(clients); }
+
+    /** A trial whose stream was not held. */
+    public TrialResult(int index, Outcome outcome, Method method, Double timeToPunchMs, int attempts, Double rttMs,
+                       long bytesVerified, boolean withinBudget, String error, double wallMs, String diagnostics,
+                       FailedAt failedAt, PhaseTimes phases, List<ClientTrace> clients) {
+        this(index, outcome, method, timeToPunchMs, attempts, rttMs, bytesVerified, withinBudget, error, wallMs,
+            diagnostics, failedAt, phases, clients, null);
+    }
 
     /** A trial without its phases and clients (hand-written results, tests). */
     public TrialResult(int index, Outcome outcome, Method method, Double timeToPunchMs, int attempts, Double rttMs,
@@ -37,10 +46,16 @@ public record TrialResult(int index, Outcome outcome, Method method, Double time
             diagnostics, null, null, List.of());
     }
 
-    public boolean success() { return outcome == Outcome.DIRECT && withinBudget; }
+    /** Direct within budget, and a held stream did what was expected. */
+    public boolean success() { return outcome == Outcome.DIRECT && withinBudget && (stream == null || stream.holds()); }
+
+    public TrialResult withStream(StreamResult s) {
+        return new TrialResult(index, outcome, method, timeToPunchMs, attempts, rttMs, bytesVerified, withinBudget,
+            error, wallMs, diagnostics, failedAt, phases, clients, s);
+    }
 
     public TrialResult withDiagnostics(String dir, double wallMs) {
         return new TrialResult(index, outcome, method, timeToPunchMs, attempts, rttMs, bytesVerified, withinBudget,
-            error, wallMs, dir, failedAt, phases, clients);
+            error, wallMs, dir, failedAt, phases, clients, stream);
     }
 }

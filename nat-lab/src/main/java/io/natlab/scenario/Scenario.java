@@ -3,6 +3,7 @@ package io.natlab.scenario;
 import io.natlab.impl.Implementation;
 
 import io.natlab.punch.Strategy;
+import io.natlab.scenario.stream.StreamPlan;
 import io.natlab.scenario.yaml.ScenarioDefaults;
 import io.natlab.topology.Topology;
 
@@ -29,13 +30,16 @@ import java.util.List;
  * @param timeoutRule    the timeout as written, or {@code null} for the default max(5 s, 2 x the pair's budget)
  * @param implementations the implementations under test; every ordered combination of them punches each pair
  *                       (default: punch-core alone)
+ * @param stream         how long the punched stream is held and the router events meanwhile ({@link StreamPlan#NONE}:
+ *                       not held)
  * @param process        how trials run their clients: warm agents (the default) or a fresh process per client
  */
 public record Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                        List<Strategy> strategies, Duration budget, Duration timeout, int trials,
                        double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
-                       List<Implementation> implementations, ProcessMode process) {
+                       List<Implementation> implementations, StreamPlan stream, ProcessMode process) {
     public Scenario {
+        if (stream == null) stream = StreamPlan.NONE;
         implementations = implementations == null || implementations.isEmpty()
             ? List.of(Implementation.PUNCH_CORE) : List.copyOf(implementations);
         if (process == null) process = ProcessMode.WARM;
@@ -45,9 +49,18 @@ public record Scenario(String name, String description, Path source, Topology to
     public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                     List<Strategy> strategies, Duration budget, Duration timeout, int trials,
                     double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
+                    List<Implementation> implementations, StreamPlan stream) {
+        this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
+            budgetRule, timeoutRule, implementations, stream, ProcessMode.WARM);
+    }
+
+    /** Not held. */
+    public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
+                    List<Strategy> strategies, Duration budget, Duration timeout, int trials,
+                    double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
                     List<Implementation> implementations) {
         this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
-            budgetRule, timeoutRule, implementations, ProcessMode.WARM);
+            budgetRule, timeoutRule, implementations, StreamPlan.NONE);
     }
 
     /** punch-core alone. */
@@ -69,19 +82,19 @@ public record Scenario(String name, String description, Path source, Topology to
 
     public Scenario withTrials(int n) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, n,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, process);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream, process);
     }
 
     /** The same scenario with its clients run another way (a command-line override). */
     public Scenario withProcess(ProcessMode mode) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, mode);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream, mode);
     }
 
     /** The same scenario run with other implementations (a command-line override). */
     public Scenario withImplementations(List<Implementation> impls) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls, process);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls, stream, process);
     }
 
     /** The pair's configured path RTT ({@link PairRtt}). */

@@ -30,7 +30,8 @@ class ScenarioErrorsTest {
             """) + "bandwidth: 10\n")).containsExactly(
             "t.yaml:7:7: topology.sites[0].port_assignment: unknown key 'port_assignment' (did you mean 'port-assignment'?)",
             "t.yaml:11:1: bandwidth: unknown key 'bandwidth'; allowed here: name, description, topology, punches, "
-                + "strategies, budget, timeout, trials, min-success-rate, echo-bytes, implementations, process");
+                + "strategies, budget, timeout, trials, min-success-rate, echo-bytes, implementations, hold, heartbeat, "
+                + "idle-timeout, recover, events, process");
     }
 
     @Test

@@ -80,6 +80,7 @@ public final class ScenarioRunner implements AutoCloseable {
             return ScenarioRun.invalid(this, file, e.getMessage());
         }
         if (options.trialsOverride() != null) s = s.withTrials(options.trialsOverride());
+        if (options.repeat() > 1) s = s.withTrials(s.trials() * options.repeat()); // flake hunting: one pooled result
         if (options.implementationsOverride() != null) s = s.withImplementations(options.implementationsOverride());
         if (options.processOverride() != null) s = s.withProcess(options.processOverride());
         diagnostics.clearScenario(s.name());

@@ -10,6 +10,8 @@ public final class ScenarioKeys {
     private ScenarioKeys() {}
 
     public static final Set<String> SCENARIO = YamlKeys.ordered("name", "description", "topology", "punches",
-        "strategies", "budget", "timeout", "trials", "min-success-rate", "echo-bytes", "implementations", "process");
-    public static final Set<String> PUNCH = YamlKeys.ordered("peers", "expect", "both-orders");
+        "strategies", "budget", "timeout", "trials", "min-success-rate", "echo-bytes", "implementations",
+        "hold", "heartbeat", "idle-timeout", "recover", "events", "process");
+    public static final Set<String> PUNCH = YamlKeys.ordered("peers", "expect", "both-orders", "stream");
+    public static final Set<String> EVENT = YamlKeys.ordered("at", "router", "do", "for", "loss", "latency");
 }

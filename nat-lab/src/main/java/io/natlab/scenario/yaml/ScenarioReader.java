@@ -7,6 +7,7 @@ import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
 import io.natlab.punch.Strategy;
 import io.natlab.scenario.TimeBudget;
+import io.natlab.scenario.stream.StreamPlan;
 import io.natlab.topology.Topology;
 import io.natlab.yaml.DidYouMean;
 import io.natlab.yaml.MappingReader;
@@ -61,6 +62,7 @@ public final class ScenarioReader {
         int echoBytes = top.integer("echo-bytes", 1, ScenarioDefaults.MAX_ECHO_BYTES).map(Long::intValue)
             .orElse(ScenarioDefaults.ECHO_BYTES);
         List<Implementation> implementations = ImplementationsReader.read(top, source);
+        StreamPlan stream = StreamPlanReader.read(top, topology.topology(), punches, implementations);
         ProcessMode process = top.choice("process", "process mode", PROCESS_MODES).orElse(ProcessMode.WARM);
 
         if (problems.count() > errorsBefore) return Optional.empty();
@@ -80,7 +82,7 @@ public final class ScenarioReader {
             if (to.compareTo(timeout) > 0) timeout = to;
         }
         return Optional.of(new Scenario(name, description, source, t, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, process));
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream, process));
     }
 
     private List<Punch> punches(MappingReader top, Set<String> declared) {
@@ -133,7 +135,8 @@ public final class ScenarioReader {
             p.error("peers", "the pair " + names.get(0) + "/" + names.get(1) + " is already punched by " + earlier
                 + " (both-orders covers the reverse order)");
         }
-        return Optional.of(new Punch(names.get(0), names.get(1), expect, bothOrders, p.where()));
+        return Optional.of(new Punch(names.get(0), names.get(1), expect, bothOrders, p.where(),
+            StreamPlanReader.expectation(p)));
     }
 
     private List<Strategy> strategies(MappingReader top) {

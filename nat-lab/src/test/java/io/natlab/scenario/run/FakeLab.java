@@ -29,7 +29,12 @@ import java.util.function.Function;
 final class FakeLab implements Lab {
     /** Client invocation as the runner issued it. */
     record ClientCall(String host, List<String> args) {
-        String flag(String name) { return args.get(args.indexOf(name) + 1); }
+        /** A flag's value, or the peer contract's variable for it ({@code --id}: {@code NATLAB_ID=...}). */
+        String flag(String name) {
+            if (args.contains(name)) return args.get(args.indexOf(name) + 1);
+            String env = "NATLAB_" + name.substring(2).toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "=";
+            return args.stream().filter(a -> a.startsWith(env)).map(a -> a.substring(env.length())).findFirst().orElse(null);
+        }
     }
 
     final Topology topology;
@@ -41,6 +46,14 @@ final class FakeLab implements Lab {
     final StringBuffer rendezvousLog = new StringBuffer();
     int resets;
     boolean closed;
+    /** What a plain shell command (not a client) prints on a host: (host, command) -> stdout. */
+    volatile java.util.function.BiFunction<String, String, String> shell = FakeLab::probeEcho;
+
+    /** An echo server on a probe (the negative control's) tells the client the endpoint it saw; the rest print nothing. */
+    static String probeEcho(String host, String command) {
+        var m = java.util.regex.Pattern.compile(":7104,sourceport=(\\d+)").matcher(command);
+        return m.find() ? "seen 198.18.0.10 " + m.group(1) + "\n" : "";
+    }
     private final Map<String, LabHost> hosts = new LinkedHashMap<>();
 
     FakeLab(Topology topology, Function<ClientCall, String> clients) {
@@ -49,6 +62,7 @@ final class FakeLab implements Lab {
         for (String p : topology.allPeers()) hosts.put(p, new Host(p, HostRole.PEER));
         for (Site s : topology.sites()) hosts.put(s.name(), new Router(s.name()));
         hosts.put("rendezvous", new Host("rendezvous", HostRole.RENDEZVOUS));
+        hosts.put("probe-1", new Host("probe-1", HostRole.PROBE));
     }
 
     @Override public String id() { return "fake"; }
@@ -78,7 +92,7 @@ final class FakeLab implements Lab {
                 String out = clients.apply(call);
                 return new ExecResult(out.contains("\"direct\"") ? 0 : 1, out + "\n", "event log of " + name, Duration.ofMillis(5));
             }
-            return new ExecResult(0, "", "", Duration.ZERO);
+            return new ExecResult(0, shell.apply(name, String.join(" ", args)), "", Duration.ZERO);
         }
         /** A fake warm agent: answers each trial request at once, like {@link #exec} answers a fresh client. */
         @Override public io.natlab.lab.ExecStream stream(java.util.function.Consumer<String> lines, Runnable ended,
