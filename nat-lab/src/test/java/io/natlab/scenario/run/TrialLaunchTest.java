@@ -72,7 +72,7 @@ class TrialLaunchTest {
             ScenarioResult s = run(TwoHomeScenario.write(tmp, "fail-" + mode.yamlName(), "port-restricted-cone", "failed", 1),
                 mode, c -> c.flag("--id").startsWith("bob") ? ScenarioRunnerTest.FAILED : ScenarioRunnerTest.DIRECT);
             TrialResult t = s.pairs().get(0).trialResults().get(0);
-            assertThat(t.outcome()).as(mode.name()).isEqualTo("failed");
+            assertThat(t.outcome()).as(mode.name()).isEqualTo(io.natlab.punch.Outcome.FAILED);
             assertThat(t.error()).contains("timeout");
         }
     }
