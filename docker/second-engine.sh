@@ -12,6 +12,10 @@
 # and the main engine's FORWARD policy DROP, frames between two containers on one of its bridges would then be
 # dropped; this script accepts bridged frames (physdev --physdev-is-bridged: within one bridge, never routed between
 # networks) in its own chain NATLAB-ENGINE2, jumped to from FORWARD while the engine runs.
+# Its own default bridge: a dockerd started with --bridge none DELETES the host's docker0 (moby removes "a stale
+# default bridge" on start), which silently breaks the main engine's image builds. So it gets a bridge of its own,
+# NATLAB_ENGINE2_BRIDGE (default natlabd2br0) on NATLAB_ENGINE2_BIP (default 172.31.254.1/24), refused if that
+# subnet is already routed here.
 # Env: NATLAB_ENGINE2_NAME (default natlab-docker2) names the socket, roots, pid file and log. Needs root.
 set -euo pipefail
 
@@ -23,6 +27,10 @@ EXEC="/run/$NAME"
 PID="/run/$NAME.pid"
 LOG="/var/log/$NAME.log"
 CHAIN="NATLAB-ENGINE2"
+BRIDGE="${NATLAB_ENGINE2_BRIDGE:-natlabd2br0}"
+BIP="${NATLAB_ENGINE2_BIP:-172.31.254.1/24}"
+[[ "$BRIDGE" =~ ^[a-z0-9]{1,15}$ ]] || { echo "NATLAB_ENGINE2_BRIDGE: 1-15 of a-z, 0-9" >&2; exit 2; }
+[[ "$BIP" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}/[0-9]{1,2}$ ]] || { echo "NATLAB_ENGINE2_BIP: an address/prefix, e.g. 172.31.254.1/24" >&2; exit 2; }
 HOST="unix://$SOCK"
 log() { echo "[second-engine] $*" >&2; }
 die() { echo "[second-engine] ERROR: $*" >&2; exit 1; }
@@ -47,10 +55,16 @@ start() {
   command -v dockerd >/dev/null || die "dockerd not found (Debian: apt-get install docker.io)"
   if [ -f "$PID" ] && ! kill -0 "$(cat "$PID")" 2>/dev/null; then rm -f "$PID"; fi
   mkdir -p "$DATA" "$EXEC"
+  if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
+    [ -z "$(ip route show to match "${BIP%/*}" | grep -v '^default')" ] || die "$BIP is already routed on this host; set NATLAB_ENGINE2_BIP"
+    ip link add "$BRIDGE" type bridge
+    ip addr add "$BIP" dev "$BRIDGE"
+    ip link set "$BRIDGE" up
+  fi
   firewall_on
   log "starting dockerd at $HOST (data root $DATA, log $LOG)"
   nohup dockerd --host "$HOST" --data-root "$DATA" --exec-root "$EXEC" --pidfile "$PID" \
-    --bridge none --iptables=false --ip-masq=false --cgroup-parent "$NAME" >>"$LOG" 2>&1 &
+    --bridge "$BRIDGE" --iptables=false --ip-masq=false --cgroup-parent "$NAME" >>"$LOG" 2>&1 &
   for _ in $(seq 1 60); do
     if up; then log "up"; echo "DOCKER_HOST=$HOST"; return; fi
     sleep 1
@@ -85,6 +99,7 @@ stop() {
   # Mounts dockerd left behind (an unclean stop) would keep the data root from being deleted.
   grep -oE " ($DATA|$EXEC)[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   rm -rf "$DATA" "$EXEC" "$PID" "$SOCK"
+  ip link del "$BRIDGE" 2>/dev/null || true
   log "stopped; $DATA deleted"
 }
 
