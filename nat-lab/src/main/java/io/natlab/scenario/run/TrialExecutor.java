@@ -79,7 +79,7 @@ final class TrialExecutor {
     TrialResult run(PairPlan plan, int index) {
         long t0 = System.nanoTime();
         TrialAllocator.Allocation alloc = allocator.next(plan.first(), plan.second());
-        lab.reset();
+        lab.reset(sitesOf(plan));
         try (HeldStream held = HeldStream.of(lab, scenario, plan)) {
             return run(plan, index, t0, alloc, held);
         }
@@ -190,10 +190,15 @@ final class TrialExecutor {
 
     /** Routers on either peer's path, innermost first, each once. */
     private List<RouterHost> routersOf(PairPlan plan) {
+        return sitesOf(plan).stream().map(lab::router).toList();
+    }
+
+    /** The sites on either peer's path, innermost first, each once. */
+    private Set<String> sitesOf(PairPlan plan) {
         Set<String> sites = new LinkedHashSet<>();
         for (String peer : List.of(plan.first(), plan.second()))
             scenario.topology().natPath(peer).stream().map(Site::name).forEach(sites::add);
-        return sites.stream().map(lab::router).toList();
+        return sites;
     }
 
     private static String pidFile(String clientId) { return "/tmp/natlab-client-" + clientId + ".pid"; }
