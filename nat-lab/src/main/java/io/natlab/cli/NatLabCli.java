@@ -10,7 +10,7 @@ import java.io.IOException;
 @Command(name = "nat-lab", mixinStandardHelpOptions = true, version = "nat-lab 0.1.0",
     description = "Real Docker NAT labs from YAML, and the TCP hole-punching scenario runner.",
     subcommands = {ValidateCommand.class, RunCommand.class, MergeCommand.class, ConformanceCommand.class,
-        UpCommand.class, ExecCommand.class, LabPunchCommand.class, DownCommand.class})
+        UpCommand.class, ExecCommand.class, LabPunchCommand.class, DownCommand.class, CompareCommand.class})
 public final class NatLabCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -40,7 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code nat-lab run FILE... [--trials N] [--report DIR] [--parallel N] [--no-classify]}: the scenario runner outside Maven. Exit 0 when every
+ * {@code nat-lab run FILE... [--trials N] [--repeat N] [--process warm|fresh] [--report DIR] [--parallel N] [--no-classify]}: the scenario runner outside Maven. Exit 0 when every
  * verdict holds, 1 when any does not (or a file is invalid, or a lab did not start), 2 on usage errors.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, version = "nat-lab 0.1.0", description = "Run scenario files through real Docker NAT labs and judge every pair.")
@@ -53,6 +53,19 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--trials", paramLabel = "N", description = "Trials per pair, overriding each file's own.")
     Integer trials;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "Flake hunting: run each pair N times its trials "
+        + "(after --trials), pooled into one result per pair whose stability label (stable/flaky/broken) then rests "
+        + "on N times the evidence.")
+    int repeat = 1;
+
+    @Option(names = "--fail-on-flaky", description = "Exit 1 also when a pair is flaky (its success rate's 95% "
+        + "interval straddles the scenario's min-success-rate), whatever its verdict.")
+    boolean failOnFlaky;
+
+    @Option(names = "--no-controls", description = "Skip the negative controls (a plain dial each way per pair before "
+        + "its trials, 2-10 s per pair): reports then cannot tell open cells from punched ones.")
+    boolean noControls;
 
     @Option(names = "--shard", paramLabel = "i/N",
         description = "Run only shard i of N (balanced by cost, the same split on every machine); join the shards' "
@@ -98,12 +111,22 @@ public final class RunCommand implements Callable<Integer> {
             + "(auto, the default; also $NATLAB_DELAY), or force one.")
     String delayBackend;
 
+    @Option(names = "--process", paramLabel = "warm|fresh",
+        description = "How trials run their clients, overriding each file's own 'process': warm (a long-lived agent "
+            + "per peer, the default) or fresh (a new process per client; also -Dnatlab.process).")
+    String process;
+
     @Override public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         List<String> usage = new ArrayList<>();
+        io.natlab.scenario.ProcessMode processMode = null;
+        if (process != null) {
+            try { processMode = io.natlab.scenario.ProcessMode.parse(process, "--process"); } catch (IllegalArgumentException e) { usage.add(e.getMessage()); }
+        }
         files.stream().filter(f -> InputFiles.problem(f) != null)
             .forEach(f -> usage.add(InputFiles.describe(f, InputFiles.problem(f))));
         if (trials != null && trials < 1) usage.add("--trials must be at least 1, got " + trials);
+        if (repeat < 1 || repeat > RunOptions.MAX_REPEAT) usage.add("--repeat must be 1.." + RunOptions.MAX_REPEAT + ", got " + repeat);
         if (parallel < 1) usage.add("--parallel must be at least 1, got " + parallel);
         if (delayBackend != null) {
             try { DelayBackend.parseChoice(delayBackend, "--delay-backend"); } catch (IllegalArgumentException e) { usage.add(e.getMessage()); }
@@ -162,10 +185,11 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         if (delayBackend != null) System.setProperty(DelayBackendChoice.PROPERTY, delayBackend);
+        if (noControls) System.setProperty(io.natlab.scenario.run.control.NegativeControls.PROPERTY, "false");
         LabOptions lab = LabOptions.fromEnvironment();
         lab = new LabOptions(jar.toAbsolutePath().normalize(), docker.toAbsolutePath().normalize(), lab.baseImage(), null);
         RunOptions options = new RunOptions(report, trials, root.orElse(Path.of("").toAbsolutePath()), !noClassify,
-            implementations);
+            implementations).withRepeat(repeat).withProcess(processMode);
         RunResult result;
         try (InterruptWatch interrupt = new InterruptWatch(err);
              ScenarioRunner runner = new ScenarioRunner(new DockerLabFactory(lab), options, interrupt.mute(ConsoleProgress.standard()))) {
@@ -178,7 +202,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(ReportWriter.write(result, report));
         spec.commandLine().getOut().flush();
-        return result.scenarios().stream().allMatch(ScenarioResult::passed) ? 0 : 1;
+        boolean flaky = failOnFlaky && result.scenarios().stream().flatMap(s -> s.pairs().stream())
+            .anyMatch(p -> p.stability() != null && p.stability().flaky());
+        return result.scenarios().stream().allMatch(ScenarioResult::passed) && !flaky ? 0 : 1;
     }
 
     private static Path defaultPunchJar(Optional<Path> root) {

@@ -7,7 +7,9 @@ public enum Capability {
     /** Holds the punched stream with heartbeats ({@code NATLAB_HOLD_MS}) and reports how it fared. */
     HOLD("hold"),
     /** Re-punches after a detected break and resumes the byte stream ({@code NATLAB_RECOVER=1}). */
-    RECOVER("recover");
+    RECOVER("recover"),
+    /** Runs as a long-lived agent taking trial after trial over stdin (warm mode, docs/peer-contract.md). */
+    AGENT("agent");
 
     private final String yamlName;
 

@@ -26,10 +26,10 @@ public record Implementation(String name, Path home, String install, List<String
 
     /**
      * punch-core's CLI, through the peer image's fast-start wrapper; it reads the contract's variables. It predicts
-     * ports (its rendezvous server's probe port, docs/punch-core.md).
+     * ports (its rendezvous server's probe port, docs/punch-core.md) and runs warm ({@code punch agent}).
      */
     public static final Implementation PUNCH_CORE = new Implementation("punch-core", null, null,
-            List.of("punch", "client"), Set.of(Capability.PORT_PREDICTION, Capability.HOLD, Capability.RECOVER), null);
+            List.of("punch", "client"), Set.of(Capability.PORT_PREDICTION, Capability.HOLD, Capability.RECOVER, Capability.AGENT), null);
 
     public Implementation {
         Objects.requireNonNull(name, "name");

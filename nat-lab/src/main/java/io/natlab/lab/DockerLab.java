@@ -142,10 +142,15 @@ public final class DockerLab implements Lab {
     @Override public String rendezvousEndpoint() { return rendezvousEndpoint; }
 
     @Override
-    public void reset() {
+    public void reset() { reset(routers -> true); }
+
+    @Override
+    public void reset(Collection<String> siteNames) { reset(r -> siteNames.contains(r.name()) || r.disturbed()); }
+
+    private void reset(java.util.function.Predicate<DockerRouterHost> which) {
         long t = System.nanoTime();
         List<DockerRouterHost> routers = hosts.values().stream()
-            .filter(h -> h instanceof DockerRouterHost).map(h -> (DockerRouterHost) h).toList();
+            .filter(h -> h instanceof DockerRouterHost).map(h -> (DockerRouterHost) h).filter(which).toList();
         jobs.forEach(routers, r -> {
             r.script("reset of router " + r.name(), SETUP_TIMEOUT, r.resetOrRestoreScript()); // undoes mid-stream events too
             r.restored();

@@ -195,6 +195,15 @@ public class DockerLabHost implements LabHost {
         return out.stdout() + out.stderr();
     }
 
+    @Override
+    public ExecStream stream(java.util.function.Consumer<String> lines, Runnable ended, String... command) {
+        try {
+            return DockerExecStream.open(docker, containerId, lines, ended, command);
+        } catch (ConflictException e) {
+            throw exited(e);
+        }
+    }
+
     @Override public String toString() { return name + " (" + role.name().toLowerCase() + ", " + ip + ")"; }
 
     /** Collects an exec/log stream, split into stdout and stderr. */

@@ -47,6 +47,9 @@ public final class DockerRouterHost extends DockerLabHost implements RouterHost 
         return RouterEventScripts.restore(context, rules, wanIp);
     }
 
+    /** Whether a mid-stream event changed this router since its last reset. */
+    boolean disturbed() { return disturbed; }
+
     /** The restore ran: the original address is back. */
     synchronized void restored() { disturbed = false; wanIp = originalWanIp; }
 

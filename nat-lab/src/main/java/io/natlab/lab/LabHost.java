@@ -34,4 +34,12 @@ public interface LabHost {
 
     /** The container's own log (stdout/stderr of its main process). */
     String logs();
+
+    /**
+     * Starts a long-running command with its stdin open, on one attached exec: each line it prints on stdout goes to
+     * {@code lines} as it arrives, and {@code ended} runs once when the command ends or the stream breaks.
+     */
+    default ExecStream stream(java.util.function.Consumer<String> lines, Runnable ended, String... command) {
+        throw new UnsupportedOperationException(name() + ": this host cannot hold a streaming exec");
+    }
 }

@@ -26,6 +26,11 @@ public final class PunchCommand {
         return List.copyOf(cmd);
     }
 
+    /** {@code punch agent}: the warm peer that runs client after client on request (docs/peer-contract.md). */
+    public static List<String> agent() {
+        return List.of(WRAPPER, "agent");
+    }
+
     /**
      * {@code punch client ...} for one side of one trial.
      *

@@ -101,6 +101,8 @@ public final class ConsoleProgress implements Progress {
                 .append(Format.success(p.successes(), p.trials(), p.wilsonLow(), p.wilsonHigh()).replaceFirst(" \\(", " direct ("));
         if (p.p50Ms() != null) s.append(", p50 ").append(Format.ms(p.p50Ms()));
         s.append(", expected ").append(Format.outcome(p.expected()));
+        if (p.stability() != null && p.stability().severity() > 0) s.append(", ").append(p.stability().label().toUpperCase(java.util.Locale.ROOT));
+        if (p.control() != null && p.control().open()) s.append(", open (the control connected: no punch needed)");
         if (!pass && p.diagnostics() != null) s.append(", diagnostics ").append(p.diagnostics());
         line(s.toString());
     }

@@ -36,8 +36,10 @@ public final class ConsoleSummary {
                 if (!a.equals(label)) legend.append(legend.length() == 0 ? "" : ", ").append(a).append(" = ").append(label);
             }
             if (legend.length() > 0) wrap(out, legend.toString(), "", "  ");
-            out.append("✔ direct, ✘ failed, ◐ mixed · successes/trials p50 · ⚠ verdict failed\n");
+            wrap(out, "✔ direct, ✘ failed, ◐ mixed · successes/trials p50 · ⚠ verdict failed · ≈ flaky, ↯ broken, "
+                    + "○ open (no punch needed)", "", "  ");
         }
+        unstable(out, run);
         List<FailedVerdicts.Failure> failures = FailedVerdicts.of(run);
         if (!failures.isEmpty()) {
             out.append("\nFailed verdicts (").append(failures.size()).append("):\n");
@@ -80,6 +82,21 @@ public final class ConsoleSummary {
                 out.append(pad(m.cell(r, labels.get(c)).map(Format::cellTight).orElse("·"), colWidths[c]));
             trimEnd(out).append('\n');
         }
+    }
+
+    /** Every flaky or broken pair by name, so a racy pair is named whatever its verdict. */
+    private static void unstable(StringBuilder out, RunResult run) {
+        List<String> lines = new ArrayList<>();
+        for (var s : run.scenarios())
+            for (var p : s.pairs() == null ? List.<io.natlab.result.PairResult>of() : s.pairs())
+                if (p.stability() != null && p.stability().severity() > 0)
+                    lines.add(p.stability().label().toUpperCase(java.util.Locale.ROOT) + " " + s.name() + ": "
+                            + Format.pairName(p) + " (" + p.strategy() + ") " + Format.success(p.successes(), p.trials(),
+                            p.wilsonLow(), p.wilsonHigh()) + " vs threshold " + Format.percent(p.stability().threshold())
+                            + ", expected " + Format.outcome(p.expected()));
+        if (lines.isEmpty()) return;
+        out.append("\nUnstable pairs (").append(lines.size()).append("):\n");
+        for (String l : lines) wrap(out, l, "  ", "    ");
     }
 
     /** Word-wraps text to {@link #WIDTH} columns; long unbreakable words (paths) stay whole. */

@@ -60,7 +60,7 @@ final class Format {
         StringBuilder s = new StringBuilder(symbol(c.observed())).append(' ').append(c.successes()).append('/').append(c.trials());
         if (c.successes() > 0 && c.p50Ms() != null) s.append(" · ").append(ms(c.p50Ms()));
         if (c.failedVerdict()) s.append(' ').append(WARN);
-        return s.toString();
+        return s.append(Marks.words(c)).toString();
     }
 
     /** Console cell: "✔3/3 12ms⚠". */
@@ -68,7 +68,7 @@ final class Format {
         StringBuilder s = new StringBuilder(symbol(c.observed())).append(c.successes()).append('/').append(c.trials());
         if (c.successes() > 0 && c.p50Ms() != null) s.append(' ').append(msTight(c.p50Ms()));
         if (c.failedVerdict()) s.append(WARN);
-        return s.toString();
+        return s.append(Marks.symbols(c)).toString();
     }
 
     /** An outcome as results.json spells it; a pair that could not run has none. */
@@ -121,5 +121,15 @@ final class Format {
     static String conditions(io.natlab.result.PairConditions c) {
         String label = c == null ? "" : c.label();
         return label.isEmpty() ? "–" : label;
+    }
+
+    /** "direct ×3, prediction ×1", most used first (the file's map order is not meaningful); "–" for none. */
+    static String methods(java.util.Map<String, Integer> methods) {
+        if (methods == null || methods.isEmpty()) return "–";
+        StringBuilder s = new StringBuilder();
+        methods.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .forEach(e -> s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(" ×").append(e.getValue()));
+        return s.toString();
     }
 }

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * report.html: one self-contained page (inline CSS and JS, no network) with a heatmap per (policy, strategy),
@@ -89,7 +88,8 @@ public final class HtmlReport {
                 + "\"></i><span>100%</span><em>success rate</em></div>"
                 + "<div class=\"keys\"><span><b>✔</b> observed direct</span><span><b>✘</b> observed failed</span>"
                 + "<span><b>◐</b> mixed</span><span><b class=\"warn\">⚠</b> verdict failed (result ≠ expectation)</span>"
-                + "<span><b>12 ms</b> p50 time-to-punch</span></div>"
+                + "<span><b>12 ms</b> p50 time-to-punch</span><span><b class=\"badge flaky\">flaky</b> 95% CI straddles the "
+                + "threshold</span><span><b class=\"badge open\">open</b> reachable without a punch</span></div>"
                 + "<p class=\"axes\">Rows: NAT of the peer that registers first · columns: NAT of the other peer. "
                 + "A cell pools every pair with those NATs.</p></div>";
     }
@@ -141,7 +141,7 @@ public final class HtmlReport {
                 .append(rate == null ? "–" : Format.percent(rate)).append("</span>")
                 .append("<span class=\"sub\">").append(cell.successes()).append('/').append(cell.trials());
         if (cell.successes() > 0 && cell.p50Ms() != null) h.append(" · ").append(Html.esc(Format.ms(cell.p50Ms())));
-        return h.append("</span></td>").toString();
+        return h.append("</span>").append(Marks.badgesHtml(cell)).append("</td>").toString();
     }
 
     private static String detail(NatMatrix m, MatrixCell cell, String id) {
@@ -181,9 +181,10 @@ public final class HtmlReport {
                         + (p.expectedReason() == null ? "" : ": " + Html.esc(p.expectedReason())) + ")</span>"))
                 .append(kv("observed", "<b>" + Html.esc(Format.outcome(p.observed())) + "</b> · "
                         + Html.esc(Format.success(p.successes(), p.trials(), p.wilsonLow(), p.wilsonHigh()))))
+                .append(kv("stability", Html.esc(Marks.stability(p)))).append(kv("control", Html.esc(Marks.control(p))))
                 .append(kv("time", "p50 " + Html.esc(Format.ms(p.p50Ms())) + " · p95 " + Html.esc(Format.ms(p.p95Ms()))
                         + " · max " + Html.esc(Format.ms(p.maxMs()))))
-                .append(kv("methods", Html.esc(methods(p.methods())) + " · mean attempts "
+                .append(kv("methods", Html.esc(Format.methods(p.methods())) + " · mean attempts "
                         + String.format(java.util.Locale.ROOT, "%.1f", p.meanAttempts())));
         if (p.failedAt() != null && !p.failedAt().isEmpty()) h.append(kv("stopped at", Html.esc(Format.failedAt(p.failedAt()))));
         if (p.conditions() != null && !p.conditions().label().isEmpty())
@@ -223,16 +224,6 @@ public final class HtmlReport {
 
     private static String kv(String k, String valueHtml) {
         return "<tr><th>" + Html.esc(k) + "</th><td>" + valueHtml + "</td></tr>";
-    }
-
-    private static String methods(Map<String, Integer> methods) {
-        if (methods == null || methods.isEmpty()) return "–";
-        // Most used first; the file's map order is not meaningful (results.json sorts keys).
-        StringBuilder s = new StringBuilder();
-        methods.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(" ×").append(e.getValue()));
-        return s.toString();
     }
 
     private static String verdictPill(Verdict v) {

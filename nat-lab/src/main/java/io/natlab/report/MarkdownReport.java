@@ -23,16 +23,17 @@ public final class MarkdownReport {
         md.append(totals.allPassed() ? "**✔ " : "**✘ ").append(totals.headline()).append("**\n\n");
         md.append("Cells: rows are the first peer's NAT, columns the second peer's. ")
                 .append("✔ observed direct, ✘ observed failed, ◐ mixed; successes/trials; p50 time-to-punch; ")
-                .append("⚠ a verdict failed (the result differs from the expectation).\n\n");
+                .append("⚠ a verdict failed (the result differs from the expectation); flaky/broken: the cell's ")
+                .append("stability against its threshold; open: the negative control connected, so no punch was needed.\n\n");
 
         for (NatMatrix m : Matrices.of(run)) matrix(md, m);
 
         md.append("## Scenarios\n\n");
-        md.append("| Scenario | Pair | NAT (first × second) | Strategy | Unsolicited | Expected | Observed | Verdict | Success (95% CI) | p50 / p95 / max | Stopped at | Conditions |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| Scenario | Pair | NAT (first × second) | Strategy | Unsolicited | Expected | Observed | Verdict | Success (95% CI) | Stability | Control | p50 / p95 / max | Stopped at | Conditions |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioResult s : run.scenarios()) {
             if (s.error() != null) {
-                md.append("| ").append(esc(s.name())).append(" | – | – | – | – | – | – | **error** | – | – | – | – |\n");
+                md.append("| ").append(esc(s.name())).append(" | – | – | – | – | – | – | **error** | – | – | – | – | – | – |\n");
             }
             boolean first = true;
             for (PairResult p : s.pairs() == null ? List.<PairResult>of() : s.pairs()) {
@@ -42,6 +43,7 @@ public final class MarkdownReport {
                         .append(" | ").append(esc(Format.outcome(p.expected()))).append(" | ").append(esc(Format.outcome(p.observed())))
                         .append(" | ").append(p.verdict() == io.natlab.result.Verdict.PASS ? "✔ pass" : "**⚠ " + Format.verdict(p.verdict()) + "**")
                         .append(" | ").append(Format.success(p.successes(), p.trials(), p.wilsonLow(), p.wilsonHigh()))
+                        .append(" | ").append(esc(Marks.stability(p))).append(" | ").append(esc(Marks.control(p)))
                         .append(" | ").append(Format.ms(p.p50Ms())).append(" / ").append(Format.ms(p.p95Ms()))
                         .append(" / ").append(Format.ms(p.maxMs()))
                         .append(" | ").append(esc(Format.failedAt(p.failedAt())))

@@ -23,11 +23,22 @@ import java.util.List;
  * @param phases        its own phase times
  * @param events        its event log (stderr), at most {@value #MAX_EVENTS} lines: the first and last halves
  * @param eventsOmitted lines left out of {@code events} in the middle
+ * @param process       "warm" (a trial on the peer's long-lived agent) or "fresh" (a process of its own); null when
+ *                      it never started, or in results written before it was recorded
  */
 public record ClientTrace(String peer, String id, long timeoutMs, ClientStage stage, Outcome outcome, Method method,
                           int attempts, Double elapsedMs, String error, boolean stoppedByRunner, PhaseTimes phases,
-                          List<String> events, int eventsOmitted) {
+                          List<String> events, int eventsOmitted, String process) {
     public static final int MAX_EVENTS = 40;
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public ClientTrace { events = events == null ? List.of() : List.copyOf(events); }
+
+    /** Without how it ran (hand-written results, tests). */
+    public ClientTrace(String peer, String id, long timeoutMs, ClientStage stage, Outcome outcome, Method method,
+                       int attempts, Double elapsedMs, String error, boolean stoppedByRunner, PhaseTimes phases,
+                       List<String> events, int eventsOmitted) {
+        this(peer, id, timeoutMs, stage, outcome, method, attempts, elapsedMs, error, stoppedByRunner, phases, events,
+            eventsOmitted, null);
+    }
 }

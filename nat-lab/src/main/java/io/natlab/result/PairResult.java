@@ -38,6 +38,8 @@ import java.util.Map;
  * @param conditions       what besides the NATs, policy and strategy shapes this pair (null in older results: plain)
  * @param firstImpl        the implementation the first peer ran (docs/peer-contract.md; "punch-core" when absent)
  * @param secondImpl       the implementation the second peer ran
+ * @param stability        stable, flaky or broken against the scenario's threshold (null for an error or older results)
+ * @param control          the pair's negative control, a plain dial each way before the trials (null when not run)
  */
 public record PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
                          String strategy, String expectation, Outcome expected, String expectedReason, Outcome observed,
@@ -45,7 +47,8 @@ public record PairResult(String first, String second, String firstNat, String se
                          Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
                          Map<String, String> classification, Verdict verdict, String message,
                          List<TrialResult> trialResults, String diagnostics, Map<FailedAt, Integer> failedAt,
-                         PairConditions conditions, String firstImpl, String secondImpl) {
+                         PairConditions conditions, String firstImpl, String secondImpl, Stability stability,
+                         NegativeControl control) {
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public PairResult {
@@ -53,6 +56,35 @@ public record PairResult(String first, String second, String firstNat, String se
         if (conditions == null) conditions = PairConditions.PLAIN;
         if (firstImpl == null) firstImpl = PairConditions.PUNCH_CORE;
         if (secondImpl == null) secondImpl = PairConditions.PUNCH_CORE;
+    }
+
+    /** Without stability and negative control. */
+    public PairResult(String first, String second, String firstNat, String secondNat, String unsolicited,
+                      String strategy, String expectation, Outcome expected, String expectedReason, Outcome observed,
+                      int successes, int trials, double wilsonLow, double wilsonHigh,
+                      Double p50Ms, Double p95Ms, Double maxMs, Map<String, Integer> methods, double meanAttempts,
+                      Map<String, String> classification, Verdict verdict, String message,
+                      List<TrialResult> trialResults, String diagnostics, Map<FailedAt, Integer> failedAt,
+                      PairConditions conditions, String firstImpl, String secondImpl) {
+        this(first, second, firstNat, secondNat, unsolicited, strategy, expectation, expected, expectedReason, observed,
+            successes, trials, wilsonLow, wilsonHigh, p50Ms, p95Ms, maxMs, methods, meanAttempts, classification, verdict,
+            message, trialResults, diagnostics, failedAt, conditions, firstImpl, secondImpl, null, null);
+    }
+
+    /** This result with its stability label. */
+    public PairResult withStability(Stability s) {
+        return new PairResult(first, second, firstNat, secondNat, unsolicited, strategy, expectation, expected,
+            expectedReason, observed, successes, trials, wilsonLow, wilsonHigh, p50Ms, p95Ms, maxMs, methods, meanAttempts,
+            classification, verdict, message, trialResults, diagnostics, failedAt, conditions, firstImpl, secondImpl, s,
+            control);
+    }
+
+    /** This result with its negative control. */
+    public PairResult withControl(NegativeControl c) {
+        return new PairResult(first, second, firstNat, secondNat, unsolicited, strategy, expectation, expected,
+            expectedReason, observed, successes, trials, wilsonLow, wilsonHigh, p50Ms, p95Ms, maxMs, methods, meanAttempts,
+            classification, verdict, message, trialResults, diagnostics, failedAt, conditions, firstImpl, secondImpl,
+            stability, c);
     }
 
     /** punch-core on both sides. */
@@ -77,6 +109,6 @@ public record PairResult(String first, String second, String firstNat, String se
                       List<TrialResult> trialResults, String diagnostics) {
         this(first, second, firstNat, secondNat, unsolicited, strategy, expectation, expected, expectedReason, observed,
             successes, trials, wilsonLow, wilsonHigh, p50Ms, p95Ms, maxMs, methods, meanAttempts, classification, verdict,
-            message, trialResults, diagnostics, null, null, null, null);
+            message, trialResults, diagnostics, null, null, (String) null, null);
     }
 }

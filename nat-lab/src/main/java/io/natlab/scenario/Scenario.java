@@ -32,17 +32,20 @@ import java.util.List;
  *                       (default: punch-core alone)
  * @param stream         how long the punched stream is held and the router events meanwhile ({@link StreamPlan#NONE}:
  *                       not held)
+ * @param process        how trials run their clients: warm agents (the default) or a fresh process per client
  * @param skews          start skews to run every pair at ({@code skew:}; default [0]): the second peer's START is
  *                       held back this long, and each value is its own verdict (a punch entry may list its own)
  */
 public record Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                        List<Strategy> strategies, Duration budget, Duration timeout, int trials,
                        double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
-                       List<Implementation> implementations, StreamPlan stream, List<Duration> skews) {
+                       List<Implementation> implementations, StreamPlan stream, ProcessMode process,
+                       List<Duration> skews) {
     public Scenario {
         if (stream == null) stream = StreamPlan.NONE;
         implementations = implementations == null || implementations.isEmpty()
             ? List.of(Implementation.PUNCH_CORE) : List.copyOf(implementations);
+        if (process == null) process = ProcessMode.WARM;
         skews = skews == null || skews.isEmpty() ? List.of(Duration.ZERO) : List.copyOf(skews);
     }
 
@@ -50,9 +53,18 @@ public record Scenario(String name, String description, Path source, Topology to
     public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
                     List<Strategy> strategies, Duration budget, Duration timeout, int trials,
                     double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
+                    List<Implementation> implementations, StreamPlan stream, ProcessMode process) {
+        this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
+            budgetRule, timeoutRule, implementations, stream, process, List.of());
+    }
+
+    /** Warm by default. */
+    public Scenario(String name, String description, Path source, Topology topology, List<Punch> punches,
+                    List<Strategy> strategies, Duration budget, Duration timeout, int trials,
+                    double minSuccessRate, int echoBytes, TimeBudget budgetRule, TimeBudget timeoutRule,
                     List<Implementation> implementations, StreamPlan stream) {
         this(name, description, source, topology, punches, strategies, budget, timeout, trials, minSuccessRate, echoBytes,
-            budgetRule, timeoutRule, implementations, stream, List.of());
+            budgetRule, timeoutRule, implementations, stream, ProcessMode.WARM);
     }
 
     /** Not held. */
@@ -83,13 +95,19 @@ public record Scenario(String name, String description, Path source, Topology to
 
     public Scenario withTrials(int n) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, n,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream, skews);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream, process, skews);
+    }
+
+    /** The same scenario with its clients run another way (a command-line override). */
+    public Scenario withProcess(ProcessMode mode) {
+        return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, trials,
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream, mode, skews);
     }
 
     /** The same scenario run with other implementations (a command-line override). */
     public Scenario withImplementations(List<Implementation> impls) {
         return new Scenario(name, description, source, topology, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls, stream, skews);
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, impls, stream, process, skews);
     }
 
     /** The largest start skew any pair runs at (scenario-wide or a punch's own). */

@@ -31,7 +31,7 @@ class ScenarioErrorsTest {
             "t.yaml:7:7: topology.sites[0].port_assignment: unknown key 'port_assignment' (did you mean 'port-assignment'?)",
             "t.yaml:11:1: bandwidth: unknown key 'bandwidth'; allowed here: name, description, topology, punches, "
                 + "strategies, budget, timeout, trials, min-success-rate, echo-bytes, implementations, hold, heartbeat, "
-                + "idle-timeout, recover, events, skew");
+                + "idle-timeout, recover, events, process, skew");
     }
 
     @Test

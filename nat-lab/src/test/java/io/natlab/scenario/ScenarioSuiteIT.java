@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Every scenario file becomes a dynamic container named by its path, with one test per pair x role order x strategy
  * (its trials inside). Selection: {@code -Dnatlab.scenarios=GLOB[,GLOB...]} (default: the repository's
- * {@code scenarios/*.yaml}, relative globs resolve against the repository root), {@code -Dnatlab.trials=N},
- * {@code -Dnatlab.parallel=N} scenarios at once (default 2), {@code -Dnatlab.classify=false} to skip measuring each
+ * {@code scenarios/*.yaml}, relative globs resolve against the repository root), {@code -Dnatlab.trials=N}, {@code -Dnatlab.process=warm|fresh},
+ * {@code -Dnatlab.repeat=N} (each pair runs N times its trials: flake hunting), {@code -Dnatlab.parallel=N} scenarios at once (default 2), {@code -Dnatlab.classify=false} to skip measuring each
  * lab's NAT paths. Every scenario is queued when the factory runs; JUnit then walks the tests in order and each
  * waits for its own pair's result, so the reported test times are waits, not run times.
  * Invalid files, labs that do not start and an empty selection are failures, never skips. The reports are written
@@ -42,9 +42,17 @@ class ScenarioSuiteIT {
     static final Path REPORT = Path.of(prop("natlab.reportDir", "target/natlab-report")).toAbsolutePath().normalize();
     static final ScenarioRunner RUNNER = new ScenarioRunner(new DockerLabFactory(LabOptions.fromEnvironment()),
         new RunOptions(REPORT, positive("natlab.trials", null), REPO, !"false".equalsIgnoreCase(prop("natlab.classify", "true")),
-            implementations(prop("natlab.impls", ""))),
+            implementations(prop("natlab.impls", ""))).withRepeat(positive("natlab.repeat", 1))
+            .withProcess(process(prop(io.natlab.scenario.ProcessMode.PROPERTY, ""))),
         ConsoleProgress.standard());
+    /** {@code -Dnatlab.failOnFlaky=true}: a flaky pair fails its test even when its verdict holds. */
+    static final boolean FAIL_ON_FLAKY = "true".equalsIgnoreCase(prop("natlab.failOnFlaky", "false"));
     static final ScenarioQueue QUEUE = new ScenarioQueue(RUNNER, positive("natlab.parallel", 2));
+
+    /** {@code -Dnatlab.process=warm|fresh}: every scenario's clients run that way (default: each file's own). */
+    static ProcessMode process(String spec) {
+        return spec.isBlank() ? null : ProcessMode.parse(spec, "-D" + ProcessMode.PROPERTY);
+    }
 
     /** {@code -Dnatlab.impls=punch-core,examples/python-punch}: relative directories resolve against the repository. */
     static List<io.natlab.impl.Implementation> implementations(String spec) {
@@ -90,6 +98,7 @@ class ScenarioSuiteIT {
             DynamicTest.dynamicTest(plans.get(i).displayName(), () -> {
                 PairResult r = s.pairs().get(i).join();
                 if (r.verdict() != Verdict.PASS) fail(r.message());
+                if (FAIL_ON_FLAKY && r.stability() != null && r.stability().flaky()) fail("flaky (natlab.failOnFlaky): " + r.message());
             })));
     }
 

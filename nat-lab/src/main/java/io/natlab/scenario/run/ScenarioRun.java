@@ -1,6 +1,7 @@
 package io.natlab.scenario.run;
 
 import io.natlab.scenario.run.cli.RerunCommand;
+import io.natlab.scenario.run.control.NegativeControls;
 import io.natlab.scenario.run.evidence.Diagnostics;
 import io.natlab.scenario.run.fidelity.LabFidelity;
 import io.natlab.scenario.run.verdict.PairSummary;
@@ -78,11 +79,25 @@ public final class ScenarioRun {
         return r;
     }
 
+    /** Runs several pairs trial by trial in turn on this lab ({@link InterleavedTrials}): nat-lab compare's base and head. */
+    public synchronized List<PairResult> runInterleaved(List<PairPlan> group) {
+        if (result != null) throw new IllegalStateException("scenario already finished");
+        announce();
+        boolean[] doubt = {false};
+        List<PairResult> rs = !ensureLab() ? group.stream().map(p -> PairSummary.error(p, "lab failed to start: " + labError)).toList()
+            : InterleavedTrials.run(runner, lease.lab(), scenario, fidelity, group, doubt);
+        labInDoubt |= doubt[0];
+        rs.forEach(r -> { pairs.add(r); runner.progress().pairDone(scenario.name(), r); });
+        return rs;
+    }
+
     private PairResult runTrials(PairPlan plan) {
         TrialExecutor trials = new TrialExecutor(lease.lab(), scenario, runner.allocator(), runner.threads(),
             runner.diagnostics());
         List<TrialResult> done = new ArrayList<>();
+        io.natlab.result.NegativeControl control;
         try {
+            control = NegativeControls.forPair(lease.lab(), plan.first(), plan.second(), plan.conditions());
             for (int i = 1; i <= scenario.trials(); i++) {
                 TrialResult t = trials.run(plan, i);
                 done.add(t);
@@ -96,7 +111,7 @@ public final class ScenarioRun {
         return PairSummary.of(plan, done, scenario.minSuccessRate(),
             PairTiming.withTiming(fidelity.forPair(scenario.topology(), plan.first(), plan.second()), scenario, plan, done),
             fidelity.problemsForPair(scenario.topology(), plan.first(), plan.second()),
-            Diagnostics.pairDir(scenario, plan), runner.options().reportDir());
+            Diagnostics.pairDir(scenario, plan), runner.options().reportDir()).withControl(control);
     }
 
     private boolean ensureLab() {

@@ -80,7 +80,9 @@ public final class ScenarioRunner implements AutoCloseable {
             return ScenarioRun.invalid(this, file, e.getMessage());
         }
         if (options.trialsOverride() != null) s = s.withTrials(options.trialsOverride());
+        if (options.repeat() > 1) s = s.withTrials(s.trials() * options.repeat()); // flake hunting: one pooled result
         if (options.implementationsOverride() != null) s = s.withImplementations(options.implementationsOverride());
+        if (options.processOverride() != null) s = s.withProcess(options.processOverride());
         diagnostics.clearScenario(s.name());
         return new ScenarioRun(this, file, s);
     }
@@ -136,6 +138,7 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     @Override public void close() {
+        io.natlab.scenario.run.launch.WarmPeers.closeAll();
         labs.close();
         threads.shutdownNow();
     }

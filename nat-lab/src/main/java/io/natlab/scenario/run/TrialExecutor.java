@@ -4,6 +4,8 @@ import io.natlab.impl.Implementation;
 import io.natlab.impl.PeerContract;
 
 import io.natlab.scenario.run.evidence.Diagnostics;
+import io.natlab.scenario.run.launch.ClientLaunch;
+import io.natlab.scenario.run.launch.TrialClients;
 import io.natlab.scenario.run.evidence.RouterCapture;
 import io.natlab.scenario.run.verdict.ClientReport;
 import io.natlab.scenario.run.verdict.ClientRun;
@@ -77,7 +79,7 @@ final class TrialExecutor {
     TrialResult run(PairPlan plan, int index) {
         long t0 = System.nanoTime();
         TrialAllocator.Allocation alloc = allocator.next(plan.first(), plan.second());
-        lab.reset();
+        lab.reset(sitesOf(plan));
         try (HeldStream held = HeldStream.of(lab, scenario, plan)) {
             return run(plan, index, t0, alloc, held);
         }
@@ -97,22 +99,39 @@ final class TrialExecutor {
         // RTT-relative timeouts resolve per pair; a start skew delays the later START, so both deadlines grow by it
         Duration timeoutB = StartSkew.deadline(scenario.timeoutFor(plan.first(), plan.second()), plan.skew());
         StartSkew.announce(lab, alloc.secondId(), plan.skew());
-        Duration timeoutA = timeoutB.plus(PEER_START_ALLOWANCE);
-        List<String> cmdA = held.withHoldOptions(clientCommand(plan.firstImpl(), alloc.firstId(), alloc.secondId(), alloc.firstPort(), timeoutA, plan), plan.firstImpl());
-        List<String> cmdB = held.withHoldOptions(clientCommand(plan.secondImpl(), alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeoutB, plan), plan.secondImpl());
-        LabHost hostA = lab.host(plan.first());
-        Launched fa = start(hostA, withPidFile(cmdA, pidFile(alloc.firstId())), held);
-        Launched fb = awaitRegistration(alloc.firstId(), fa.exec()) ? start(lab.host(plan.second()), cmdB, held) : null;
-        long tRegistered = System.nanoTime();
-        ClientRun second = fb != null ? collect(plan.second(), alloc.secondId(), cmdB, timeoutB, fb)
-            : ClientRun.notStarted(plan.second(), alloc.secondId(), timeoutB, "not started: the rendezvous server never "
-                + "logged 'registered id=" + alloc.firstId() + "' before the first client ended or timed out");
-        boolean stopped = !second.report().direct() && !fa.exec().isDone();
-        if (stopped) // the trial has failed: do not wait out the first client's longer deadline
-            hostA.exec(Duration.ofSeconds(5), "sh", "-c", "kill $(cat " + pidFile(alloc.firstId()) + ") 2>/dev/null; true");
-        ClientRun first = collect(plan.first(), alloc.firstId(), cmdA, timeoutA, fa);
-        if (stopped && first.report().error() != null && first.report().error().startsWith("client printed no JSON"))
-            first = first.withReport(ClientReport.failure("stopped by the runner after the second client failed"), true);
+        ClientRun first, second;
+        long tRegistered;
+        if (!scenario.stream().held()) { // warm or fresh, a failed side stops the other at once (ClientLaunch)
+            ClientLaunch launch = new ClientLaunch(lab, scenario, threads,
+                scenario.timeout().plus(scenario.maxSkew()).plus(ClientLaunch.FRESH_START_ALLOWANCE).plus(EXEC_SLACK));
+            launch.prepare(plan.first(), plan.firstImpl(), plan.second(), plan.secondImpl());
+            Duration timeoutA = timeoutB.plus(launch.startAllowance(plan.secondImpl()));
+            String strategy = plan.strategy().wireName();
+            TrialClients.Runs runs = TrialClients.run(
+                launch.side(plan.first(), plan.firstImpl(), alloc.firstId(), alloc.secondId(), alloc.firstPort(), timeoutA, strategy),
+                launch.side(plan.second(), plan.secondImpl(), alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeoutB, strategy),
+                scenario.timeout().plus(scenario.maxSkew()).plus(EXEC_SLACK));
+            tRegistered = System.nanoTime();
+            first = runs.first();
+            second = runs.second();
+        } else { // a held stream with router events: fresh processes whose live stderr drives the events
+            Duration timeoutA = timeoutB.plus(PEER_START_ALLOWANCE);
+            List<String> cmdA = held.withHoldOptions(clientCommand(plan.firstImpl(), alloc.firstId(), alloc.secondId(), alloc.firstPort(), timeoutA, plan), plan.firstImpl());
+            List<String> cmdB = held.withHoldOptions(clientCommand(plan.secondImpl(), alloc.secondId(), alloc.firstId(), alloc.secondPort(), timeoutB, plan), plan.secondImpl());
+            LabHost hostA = lab.host(plan.first());
+            Launched fa = start(hostA, withPidFile(cmdA, pidFile(alloc.firstId())), held);
+            Launched fb = awaitRegistration(alloc.firstId(), fa.exec()) ? start(lab.host(plan.second()), cmdB, held) : null;
+            tRegistered = System.nanoTime();
+            second = fb != null ? collect(plan.second(), alloc.secondId(), cmdB, timeoutB, fb)
+                : ClientRun.notStarted(plan.second(), alloc.secondId(), timeoutB, "not started: the rendezvous server never "
+                    + "logged 'registered id=" + alloc.firstId() + "' before the first client ended or timed out");
+            boolean stopped = !second.report().direct() && !fa.exec().isDone();
+            if (stopped) // the trial has failed: do not wait out the first client's longer deadline
+                hostA.exec(Duration.ofSeconds(5), "sh", "-c", "kill $(cat " + pidFile(alloc.firstId()) + ") 2>/dev/null; true");
+            first = collect(plan.first(), alloc.firstId(), cmdA, timeoutA, fa);
+            if (stopped && first.report().error() != null && first.report().error().startsWith("client printed no JSON"))
+                first = first.withReport(ClientReport.failure("stopped by the runner after the second client failed"), true);
+        }
 
         double wallMs = (System.nanoTime() - t0) / 1e6;
         TrialResult result = TrialAssessment.assess(index, first, second, scenario.echoBytes(),
@@ -158,8 +177,7 @@ final class TrialExecutor {
     private record Launched(Instant at, Future<ExecResult> exec, AtomicReference<Instant> ended) {}
 
     private Launched start(LabHost host, List<String> command, HeldStream held) {
-        Duration limit = scenario.timeout().plus(scenario.maxSkew()).plus(PEER_START_ALLOWANCE).plus(EXEC_SLACK)
-            .plus(held.extraTime());
+        Duration limit = scenario.timeout().plus(scenario.maxSkew()).plus(PEER_START_ALLOWANCE).plus(EXEC_SLACK).plus(held.extraTime());
         AtomicReference<Instant> ended = new AtomicReference<>();
         Instant at = Instant.now();
         return new Launched(at, threads.submit(() -> {
@@ -174,10 +192,15 @@ final class TrialExecutor {
 
     /** Routers on either peer's path, innermost first, each once. */
     private List<RouterHost> routersOf(PairPlan plan) {
+        return sitesOf(plan).stream().map(lab::router).toList();
+    }
+
+    /** The sites on either peer's path, innermost first, each once. */
+    private Set<String> sitesOf(PairPlan plan) {
         Set<String> sites = new LinkedHashSet<>();
         for (String peer : List.of(plan.first(), plan.second()))
             scenario.topology().natPath(peer).stream().map(Site::name).forEach(sites::add);
-        return sites.stream().map(lab::router).toList();
+        return sites;
     }
 
     private static String pidFile(String clientId) { return "/tmp/natlab-client-" + clientId + ".pid"; }

@@ -2,6 +2,7 @@ package io.natlab.scenario.yaml;
 
 import io.natlab.impl.Implementation;
 import io.natlab.scenario.Expectation;
+import io.natlab.scenario.ProcessMode;
 import io.natlab.scenario.Punch;
 import io.natlab.scenario.Scenario;
 import io.natlab.punch.Strategy;
@@ -33,6 +34,7 @@ public final class ScenarioReader {
 
     public static final Map<String, Strategy> STRATEGIES = Scalars.names(Strategy.values(), Strategy::wireName);
     public static final Map<String, Expectation> EXPECTATIONS = Scalars.names(Expectation.values(), Expectation::yamlName);
+    public static final Map<String, ProcessMode> PROCESS_MODES = Scalars.names(ProcessMode.values(), ProcessMode::yamlName);
 
     private final ReservedRanges reserved;
 
@@ -62,6 +64,7 @@ public final class ScenarioReader {
         List<Implementation> implementations = ImplementationsReader.read(top, source);
         List<Duration> skews = SkewReader.read(top);
         StreamPlan stream = StreamPlanReader.read(top, topology.topology(), punches, implementations);
+        ProcessMode process = top.choice("process", "process mode", PROCESS_MODES).orElse(ProcessMode.WARM);
 
         if (problems.count() > errorsBefore) return Optional.empty();
         Topology t = topology.topology().orElseThrow();
@@ -80,7 +83,7 @@ public final class ScenarioReader {
             if (to.compareTo(timeout) > 0) timeout = to;
         }
         return Optional.of(new Scenario(name, description, source, t, punches, strategies, budget, timeout, trials,
-            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream, skews));
+            minSuccessRate, echoBytes, budgetRule, timeoutRule, implementations, stream, process, skews));
     }
 
     private List<Punch> punches(MappingReader top, Set<String> declared) {

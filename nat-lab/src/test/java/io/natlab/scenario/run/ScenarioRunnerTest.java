@@ -74,7 +74,12 @@ class ScenarioRunnerTest {
             assertThat(p.diagnostics()).isNull();
             assertThat(tmp.resolve("report")).doesNotExist();
             assertThat(started).hasSize(1);
-            assertThat(started.get(0).resets).isEqualTo(6);
+            assertThat(started.get(0).resets).isEqualTo(2 + 6); // the negative control (once per pair, each way), the trials
+            assertThat(s.pairs()).allSatisfy(pair -> {
+                assertThat(pair.control().firstToSecond()).isEqualTo("blocked");
+                assertThat(pair.control().secondToFirst()).isEqualTo("blocked");
+                assertThat(pair.stability().label()).isEqualTo("stable");
+            });
         }
     }
 
@@ -179,6 +184,57 @@ class ScenarioRunnerTest {
             assertThat(two.labStartMs()).isZero();
         }
         assertThat(started).allMatch(l -> l.closed);
+    }
+
+    @Test
+    void repeatMultipliesEachPairsTrialsIntoOneResult() throws IOException {
+        try (ScenarioRunner r = new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, c -> DIRECT); started.add(l); return l; },
+            new RunOptions(tmp.resolve("report"), null, tmp, false).withRepeat(4), Progress.QUIET)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(s.pairs()).hasSize(2).allMatch(p -> p.trials() == 3 * 4 && p.successes() == 12);
+        }
+    }
+
+    @Test
+    void aControlThatConnectsMarksThePairOpenInItsOwnRoleOrderAndRunsOncePerPair() throws IOException {
+        java.util.regex.Pattern port = java.util.regex.Pattern.compile("TCP:[0-9.]+:(\\d+)");
+        List<String> dials = new CopyOnWriteArrayList<>();
+        try (ScenarioRunner r = new ScenarioRunner(t -> {
+            FakeLab l = new FakeLab(t, c -> DIRECT);
+            l.shell = (host, command) -> {
+                if (command.contains(":7104,")) return FakeLab.probeEcho(host, command); // the target opens its mapping
+                var m = port.matcher(command);
+                if (!command.startsWith("sh -c socat") || !m.find()) return "";
+                dials.add(host);
+                // Only alice's dial to bob's public address reaches bob's listener (bob behind a full cone).
+                return host.equals("alice") ? "natlab-control-" + m.group(1) + "\n" : "socat: Connection timed out";
+            };
+            started.add(l);
+            return l;
+        }, new RunOptions(tmp.resolve("report"), null, tmp, false), Progress.QUIET)) {
+            ScenarioResult s = runAll(r, scenario("fc", "full-cone", "auto"));
+            assertThat(dials).containsExactlyInAnyOrder("alice", "bob"); // once per pair of peers, both orders share it
+            PairResult aliceFirst = s.pairs().stream().filter(p -> p.first().equals("alice")).findFirst().orElseThrow();
+            PairResult bobFirst = s.pairs().stream().filter(p -> p.first().equals("bob")).findFirst().orElseThrow();
+            assertThat(aliceFirst.control().firstToSecond()).isEqualTo("connected");
+            assertThat(aliceFirst.control().secondToFirst()).isEqualTo("blocked");
+            assertThat(bobFirst.control().secondToFirst()).isEqualTo("connected");
+            assertThat(bobFirst.control().open()).isTrue();
+            assertThat(aliceFirst.control().detail()).contains("alice -> bob at 198.18.0.10:").contains("as probe-1 saw it")
+                .contains("timed out");
+        }
+    }
+
+    @Test
+    void controlsSwitchedOffLeaveTheLabAloneAndRecordNone() throws IOException {
+        System.setProperty(io.natlab.scenario.run.control.NegativeControls.PROPERTY, "false");
+        try (ScenarioRunner r = runner(c -> DIRECT)) {
+            ScenarioResult s = runAll(r, scenario("prc", "port-restricted-cone", "auto"));
+            assertThat(s.pairs()).allMatch(p -> p.control() == null);
+            assertThat(started.get(0).resets).isEqualTo(6); // the trials' own
+        } finally {
+            System.clearProperty(io.natlab.scenario.run.control.NegativeControls.PROPERTY);
+        }
     }
 
     @Test

@@ -43,6 +43,7 @@ class StartSkewRunTest {
             timeout: 5s
             trials: 2
             echo-bytes: 1024
+            process: fresh
             """);
         List<FakeLab> labs = new ArrayList<>();
         try (ScenarioRunner r = new ScenarioRunner(t -> { FakeLab l = new FakeLab(t, StartSkewRunTest::client); labs.add(l); return l; },

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
  * 2 usage error.
  */
 @Command(name = "punch", mixinStandardHelpOptions = true, versionProvider = PunchCli.Version.class,
-        description = "TCP hole punching: rendezvous server and client.",
-        subcommands = {ServerCommand.class, ClientCommand.class})
+        description = "TCP hole punching: rendezvous server, client, and a warm client agent.",
+        subcommands = {ServerCommand.class, ClientCommand.class, AgentCommand.class})
 public final class PunchCli implements Callable<Integer> {
     public static final int EXIT_DIRECT = 0;
     public static final int EXIT_FAILED = 1;

@@ -46,6 +46,11 @@ final class DeadlineWatchdog implements AutoCloseable {
         return fired;
     }
 
+    /** Closes the guarded sockets now (the run was stopped from outside). */
+    void fireNow() {
+        fire();
+    }
+
     private void fire() {
         fired = true;
         for (AutoCloseable c : guarded) {

@@ -18,6 +18,8 @@ import java.util.function.UnaryOperator;
  * Network failures never throw: they come back as a failed result with an error. One instance, one run.
  */
 public final class PunchClient {
+    /** Runs in progress by the thread running them, so {@link #stop} can end one at once (the warm agent's stop). */
+    private static final java.util.Map<Thread, DeadlineWatchdog> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
     private final PunchConfig config;
     private final PunchListener listener;
     private volatile UnaryOperator<byte[]> outgoingTap;
@@ -45,6 +47,10 @@ public final class PunchClient {
         Puncher puncher = null;
         String phase = "rendezvous";
         DeadlineWatchdog watchdog = new DeadlineWatchdog(deadline);
+        RUNNING.put(Thread.currentThread(), watchdog);
+        if (Thread.currentThread().isInterrupted()) {
+            watchdog.fireNow(); // stopped before it registered here
+        }
         try {
             rendezvous = watchdog.guard(RendezvousSession.connect(localBind, config.server(), deadline));
             // With port 0 the OS picked one: every later socket must share that exact port.
@@ -100,6 +106,7 @@ public final class PunchClient {
             return PunchResult.failed("interrupted", local, remote, null,
                     puncher == null ? attempts : puncher.attempts());
         } finally {
+            RUNNING.remove(Thread.currentThread(), watchdog);
             watchdog.close();
             if (kept != null) {
                 kept.closeAbortively();
@@ -108,6 +115,18 @@ public final class PunchClient {
                 rendezvous.close();
             }
         }
+    }
+
+    /**
+     * Ends the punch running on {@code thread} now, as if its deadline had passed: every socket it holds is closed
+     * and the thread is interrupted (the punch phase waits interruptibly), so it returns a failed result at once.
+     */
+    public static void stop(Thread thread) {
+        DeadlineWatchdog watchdog = RUNNING.get(thread);
+        if (watchdog != null) {
+            watchdog.fireNow();
+        }
+        thread.interrupt();
     }
 
     /**

@@ -31,7 +31,7 @@ final class ClientTraces {
         }
         return new ClientTrace(run.peer(), run.id(), run.timeout() == null ? 0 : run.timeout().toMillis(), stage,
             r.outcomeKind(), r.methodKind(), Math.max(r.attempts(), ev.attempts()), r.elapsedMs(), r.error(), run.stopped(),
-            phases(run.launched(), run.ended(), ev), kept, omitted);
+            phases(run.launched(), run.ended(), ev), kept, omitted, run.process());
     }
 
     /** The client's own phases; see {@link PhaseTimes} for where each starts and ends. */

@@ -6,6 +6,7 @@ import io.natlab.stats.Interval;
 import io.natlab.stats.Stats;
 import io.natlab.result.FailedAt;
 import io.natlab.result.PairResult;
+import io.natlab.result.Stability;
 import io.natlab.result.TrialResult;
 import io.natlab.result.Verdict;
 
@@ -40,13 +41,22 @@ public final class PairSummary {
         Judgement j = Judgement.of(plan.expected().outcome(), successes, trials.size(), minSuccessRate,
             plan.expected().ruleId() + ": " + plan.expected().reason(),
             diag == null ? null : reportDir.resolve(diag).toAbsolutePath().normalize().toString());
+        Stability stability = StabilityRule.of(plan.expected().outcome(), successes, trials.size(), minSuccessRate);
         return new PairResult(plan.first(), plan.second(), plan.firstNat(), plan.secondNat(), plan.unsolicited(),
             plan.strategy().wireName(), plan.declared().yamlName(), plan.expected().outcome().outcome(),
             plan.expected().ruleId() + ": " + plan.expected().reason(), j.observed(), successes, trials.size(),
             ci.low(), ci.high(), Stats.percentile(ttp, 50), Stats.percentile(ttp, 95), Stats.max(ttp),
             methods, meanAttempts, classification, j.verdict(),
-            j.message() + io.natlab.scenario.stream.StreamJudge.pairNote(trials) + failedAtNote(failedAt) + fidelityNote(fidelityProblems), List.copyOf(trials), diag, failedAt,
-            plan.conditions(), plan.firstImpl().name(), plan.secondImpl().name());
+            j.message() + flakyNote(stability, ci) + io.natlab.scenario.stream.StreamJudge.pairNote(trials) + failedAtNote(failedAt) + fidelityNote(fidelityProblems),
+            List.copyOf(trials), diag, failedAt, plan.conditions(), plan.firstImpl().name(), plan.secondImpl().name(),
+            stability, null);
+    }
+
+    /** {@code ; FLAKY: ...} when the interval straddles the threshold, or nothing. */
+    static String flakyNote(Stability s, Interval ci) {
+        if (s == null || !s.flaky()) return "";
+        return "; FLAKY: the 95% CI " + ci + " straddles the " + Math.round(s.threshold() * 100)
+            + "% threshold, so this verdict could have gone either way";
     }
 
     /** {@code ; stopped at: punch 2, stream 7}, or nothing when every trial succeeded. */
