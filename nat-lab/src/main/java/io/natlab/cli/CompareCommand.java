@@ -86,11 +86,7 @@ public final class CompareCommand implements Callable<Integer> {
         description = "Successful trials per side a time test needs (default: ${DEFAULT-VALUE}).")
     int minTimeSamples;
 
-    @Option(names = "--punch-jar", paramLabel = "JAR", description = "punch.jar for the lab's rendezvous server and "
-        + "probes (default: as 'run': $NATLAB_PUNCH_JAR, else the repository's punch-core/target/punch.jar).")
-    Path punchJar;
-    @Option(names = "--docker-dir", paramLabel = "DIR", description = "The repository's docker/ directory.")
-    Path dockerDir;
+    @CommandLine.Mixin LabLocation location = new LabLocation();
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
         description = "Scenarios run at once, each on its own lab (default: ${DEFAULT-VALUE}: less host noise).")
     int parallel;
@@ -114,13 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
             usage.add("--alpha/--min-*: " + e.getMessage());
         }
         Optional<Path> root = RunCommand.repoRoot();
-        Path jar = punchJar != null ? punchJar : Optional.ofNullable(System.getenv("NATLAB_PUNCH_JAR")).filter(s -> !s.isBlank())
-            .map(Path::of).orElse(root.map(r -> r.resolve("punch-core/target/punch.jar")).orElse(null));
-        Path docker = dockerDir != null ? dockerDir : root.map(r -> r.resolve("docker")).orElse(null);
-        if (jar == null || !Files.isRegularFile(jar))
-            usage.add("--punch-jar: punch.jar not found" + (jar == null ? "" : " at " + jar) + ": build it (mvn -B package -pl punch-core)");
-        if (docker == null || !Files.isDirectory(docker.resolve("router")) || !Files.isDirectory(docker.resolve("peer")))
-            usage.add("--docker-dir: docker/ directory with router/ and peer/ not found" + (docker == null ? "" : " at " + docker));
+        LabOptions lab = location.resolve(usage);
         Path staging = Files.createTempDirectory("natlab-compare-");
         try {
             CompareSides.Resolved base = CompareSides.resolve("base", baseJar, baseImpl, staging, usage);
@@ -150,16 +140,14 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println("compare: " + e.getMessage() + "; details: " + log);
                 return 1;
             }
-            return run(base, head, thresholds, jar, docker, root, report, err);
+            return run(base, head, thresholds, lab, root, report, err);
         } finally {
             deleteTree(staging);
         }
     }
 
-    private int run(CompareSides.Resolved base, CompareSides.Resolved head, GateThresholds thresholds, Path jar,
-                    Path docker, Optional<Path> root, Path report, PrintWriter err) throws IOException {
-        LabOptions lab = LabOptions.fromEnvironment();
-        lab = new LabOptions(jar.toAbsolutePath().normalize(), docker.toAbsolutePath().normalize(), lab.baseImage(), null);
+    private int run(CompareSides.Resolved base, CompareSides.Resolved head, GateThresholds thresholds, LabOptions lab,
+                    Optional<Path> root, Path report, PrintWriter err) throws IOException {
         RunOptions options = new RunOptions(report, trials, root.orElse(Path.of("").toAbsolutePath()), !noClassify,
             List.of(base.impl(), head.impl()));
         RunResult result;

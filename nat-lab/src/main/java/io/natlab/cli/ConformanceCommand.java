@@ -40,11 +40,7 @@ public final class ConformanceCommand implements Callable<Integer> {
             + "repository, natlab-conformance in the current directory outside one).")
     Path reportDir;
 
-    @Option(names = "--punch-jar", paramLabel = "JAR", description = "punch-core CLI jar for the peer image (as in run).")
-    Path punchJar;
-
-    @Option(names = "--docker-dir", paramLabel = "DIR", description = "The repository's docker/ directory (as in run).")
-    Path dockerDir;
+    @CommandLine.Mixin LabLocation location = new LabLocation();
 
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
@@ -54,7 +50,7 @@ public final class ConformanceCommand implements Callable<Integer> {
             Implementation i = inputs.implementation("IMPL", ref);
             if (i != null && list.stream().noneMatch(o -> o.name().equals(i.name()))) list.add(i);
         }
-        LabOptions options = inputs.options(punchJar, dockerDir);
+        LabOptions options = inputs.options(location);
         Path report = (reportDir != null ? reportDir : inputs.defaultDir("natlab-conformance")).toAbsolutePath().normalize();
         String reportProblem = ReportDirectory.prepare(report, reportDir != null);
         if (reportProblem != null) inputs.problems.add("--report " + Printable.escape(report.toString()) + ": " + reportProblem);

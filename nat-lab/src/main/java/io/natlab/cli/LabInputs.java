@@ -5,7 +5,6 @@ import io.natlab.impl.ImplementationLoader;
 import io.natlab.lab.LabOptions;
 import io.natlab.yaml.ValidationException;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +19,7 @@ final class LabInputs {
     final Optional<Path> root = RunCommand.repoRoot();
 
     /** {@code --punch-jar} / {@code --docker-dir} or their defaults; null (with a problem recorded) when missing. */
-    LabOptions options(Path punchJar, Path dockerDir) {
-        Path jar = punchJar;
-        if (jar == null) {
-            String env = System.getenv("NATLAB_PUNCH_JAR");
-            jar = env != null && !env.isBlank() ? Path.of(env) : root.map(r -> r.resolve("punch-core/target/punch.jar")).orElse(null);
-        }
-        Path docker = dockerDir != null ? dockerDir : root.map(r -> r.resolve("docker")).orElse(null);
-        if (jar == null || !Files.isRegularFile(jar))
-            problems.add("punch.jar not found" + (jar == null ? "" : " at " + jar) + ": build it (mvn -B package -pl punch-core) or pass --punch-jar");
-        if (docker == null || !Files.isDirectory(docker.resolve("router")) || !Files.isDirectory(docker.resolve("peer")))
-            problems.add("docker/ directory with router/ and peer/ not found" + (docker == null ? "" : " at " + docker) + ": pass --docker-dir");
-        if (!problems.isEmpty()) return null;
-        LabOptions env = LabOptions.fromEnvironment();
-        return new LabOptions(jar.toAbsolutePath().normalize(), docker.toAbsolutePath().normalize(), env.baseImage(), null);
-    }
+    LabOptions options(LabLocation location) { return location.resolve(problems); }
 
     /** Loads {@code ref} (punch-core, a directory or a natlab-impl.yaml); null with problems recorded when invalid. */
     Implementation implementation(String what, String ref) {

@@ -87,14 +87,7 @@ public final class RunCommand implements Callable<Integer> {
             + "outside one). A non-empty folder nat-lab did not make is refused.")
     Path reportDir;
 
-    @Option(names = "--punch-jar", paramLabel = "JAR",
-        description = "punch-core CLI jar for the peer image (default: $NATLAB_PUNCH_JAR, else punch-core/target/punch.jar "
-            + "in the repository holding this jar or the current directory).")
-    Path punchJar;
-
-    @Option(names = "--docker-dir", paramLabel = "DIR",
-        description = "The repository's docker/ directory (default: found like --punch-jar).")
-    Path dockerDir;
+    @CommandLine.Mixin LabLocation location = new LabLocation();
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
         description = "Scenarios run at once, each on its own lab (default: ${DEFAULT-VALUE}; on 2 cores, 4 scenarios "
@@ -149,12 +142,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         Optional<Path> root = repoRoot();
-        Path jar = punchJar != null ? punchJar : defaultPunchJar(root);
-        Path docker = dockerDir != null ? dockerDir : root.map(r -> r.resolve("docker")).orElse(null);
-        if (jar == null || !Files.isRegularFile(jar))
-            usage.add("punch.jar not found" + (jar == null ? "" : " at " + jar) + ": build it (mvn -B package -pl punch-core) or pass --punch-jar");
-        if (docker == null || !Files.isDirectory(docker.resolve("router")) || !Files.isDirectory(docker.resolve("peer")))
-            usage.add("docker/ directory with router/ and peer/ not found" + (docker == null ? "" : " at " + docker) + ": pass --docker-dir");
+        LabOptions lab = location.resolve(usage);
         if (!usage.isEmpty()) {
             usage.forEach(u -> err.println("run: " + u));
             return 2;
@@ -186,8 +174,6 @@ public final class RunCommand implements Callable<Integer> {
 
         if (delayBackend != null) System.setProperty(DelayBackendChoice.PROPERTY, delayBackend);
         if (noControls) System.setProperty(io.natlab.scenario.run.control.NegativeControls.PROPERTY, "false");
-        LabOptions lab = LabOptions.fromEnvironment();
-        lab = new LabOptions(jar.toAbsolutePath().normalize(), docker.toAbsolutePath().normalize(), lab.baseImage(), null);
         RunOptions options = new RunOptions(report, trials, root.orElse(Path.of("").toAbsolutePath()), !noClassify,
             implementations).withRepeat(repeat).withProcess(processMode);
         RunResult result;
@@ -205,12 +191,6 @@ public final class RunCommand implements Callable<Integer> {
         boolean flaky = failOnFlaky && result.scenarios().stream().flatMap(s -> s.pairs().stream())
             .anyMatch(p -> p.stability() != null && p.stability().flaky());
         return result.scenarios().stream().allMatch(ScenarioResult::passed) && !flaky ? 0 : 1;
-    }
-
-    private static Path defaultPunchJar(Optional<Path> root) {
-        String env = System.getenv("NATLAB_PUNCH_JAR");
-        if (env != null && !env.isBlank()) return Path.of(env);
-        return root.map(r -> r.resolve("punch-core/target/punch.jar")).orElse(null);
     }
 
     /** The repository: the one holding this jar (nat-lab/target/nat-lab.jar), else the current directory or a parent. */

@@ -55,11 +55,7 @@ public final class UpCommand implements Callable<Integer> {
             + "repository, natlab-up in the current directory outside one).")
     Path evidenceDir;
 
-    @Option(names = "--punch-jar", paramLabel = "JAR", description = "punch-core CLI jar for the peer image (as in run).")
-    Path punchJar;
-
-    @Option(names = "--docker-dir", paramLabel = "DIR", description = "The repository's docker/ directory (as in run).")
-    Path dockerDir;
+    @CommandLine.Mixin LabLocation location = new LabLocation();
 
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
@@ -79,7 +75,7 @@ public final class UpCommand implements Callable<Integer> {
             if (i != null && carried.stream().noneMatch(o -> o.name().equals(i.name()))) carried.add(i);
         }
         if (carried.stream().noneMatch(Implementation::builtIn)) carried.add(0, Implementation.PUNCH_CORE);
-        LabOptions options = inputs.options(punchJar, dockerDir);
+        LabOptions options = inputs.options(location);
         Path evidence = (evidenceDir != null ? evidenceDir : inputs.defaultDir("natlab-up")).toAbsolutePath().normalize();
         String evidenceProblem = ReportDirectory.prepare(evidence, evidenceDir != null);
         if (evidenceProblem != null) inputs.problems.add("--evidence " + Printable.escape(evidence.toString()) + ": " + evidenceProblem);
