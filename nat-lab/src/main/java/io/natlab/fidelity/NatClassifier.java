@@ -73,7 +73,12 @@ public final class NatClassifier {
      * says nothing about the NAT. What is still lost after the retry is reported as not measured.
      */
     static NatClassification measureRetryingLostProbes(Lab lab, String siteName) {
-        NatClassification first = measure(lab, siteName);
+        NatClassification first;
+        try {
+            first = measure(lab, siteName);
+        } catch (LostProbe e) { // measured again from fresh random ports; a second loss is an error
+            return measure(lab, siteName);
+        }
         if (first.mapping() != null && first.portAssignment() != null) return first;
         NatClassification again = measure(lab, siteName);
         List<String> ev = new ArrayList<>(first.evidence());
@@ -133,7 +138,7 @@ public final class NatClassifier {
                 + ProbeScripts.flows(List.<int[]>of(new int[]{p, 0, 0}), servers, serverPorts, 2 + slack));
             List<ObservedFlow> opened = ProbeScripts.parseFlows(out.stdout());
             if (opened.size() != 1 || !opened.get(0).ok())
-                throw new IllegalStateException("could not open a mapping from " + inside.name() + ":" + p + " to probe-1: " + out);
+                throw new LostProbe("could not open a mapping from " + inside.name() + ":" + p + " to probe-1: " + out);
             int mapped = opened.get(0).publicPort();
             evidence.add("mapping for filtering " + opened.get(0));
 
@@ -215,4 +220,12 @@ public final class NatClassifier {
         return c.mismatches(s.nat(), s.router());
     }
 
+
+    /**
+     * The probe that opens the mapping for the filtering test got no answer (seen once in CI: 15 sites classified at
+     * once on a loaded 2-core host, the flow printed no public port after 3.6 s): it says nothing about the NAT.
+     */
+    static final class LostProbe extends IllegalStateException {
+        LostProbe(String message) { super(message); }
+    }
 }

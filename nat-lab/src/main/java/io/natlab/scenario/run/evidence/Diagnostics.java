@@ -100,7 +100,7 @@ public final class Diagnostics {
             .append("pair: ").append(plan.displayName()).append('\n')
             .append("expected: ").append(plan.expected().outcome().yamlName()).append(" [").append(plan.expected().ruleId())
             .append("] ").append(plan.expected().reason()).append('\n')
-            .append("observed: ").append(t.outcome()).append(t.success() ? "" : " (not a success)")
+            .append("observed: ").append(t.outcome().wireName()).append(t.success() ? "" : " (not a success)")
             .append(t.error() == null ? "" : ": " + t.error()).append('\n')
             .append("stopped at: ").append(t.failedAt() == null ? "-" : t.failedAt().jsonName()).append('\n')
             .append("phases ms (slower client): ").append(t.phases() == null ? "-" : "registration " + t.phases().registrationMs()
