@@ -103,7 +103,7 @@ public final class InteractiveLab implements ControlServer.Handler, AutoCloseabl
         SingleTrial.Outcome o = trials.run(plan, true);
         TrialResult r = o.result();
         out.println("result: " + r.outcome().wireName() + (r.timeToPunchMs() == null ? "" : String.format(Locale.ROOT,
-            ", time-to-punch %.1f ms, %s", r.timeToPunchMs(), r.method() == null ? "-" : r.method().wireName()))) + (r.error() == null ? "" : "; " + r.error()));
+            ", time-to-punch %.1f ms, %s", r.timeToPunchMs(), r.method() == null ? "-" : r.method().wireName())) + (r.error() == null ? "" : "; " + r.error()));
         for (ClientRun c : o.clients()) {
             String json = c.exec() == null ? "(not started: " + c.report().error() + ")"
                 : c.exec().stdout().strip().isEmpty() ? "(printed nothing, exit " + c.exec().exitCode() + ")"
