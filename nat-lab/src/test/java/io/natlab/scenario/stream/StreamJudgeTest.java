@@ -57,8 +57,23 @@ class StreamJudgeTest {
             Optional.of(side("survived", null, null, null, 0, 0, 0)), SURVIVES, List.of(), 4000);
         assertThat(r.state()).isEqualTo("survived");
         assertThat(r.holds()).isTrue();
+        // Noticed after the hold, but the peer sent a heartbeat this side never got: the stream broke while held.
+        ClientStream peerSentMore = new ClientStream("survived", 6000.0, null, null, null, null, null, 31, 30, 30, 0, 0, 0);
         assertThat(StreamJudge.judge("a", Optional.of(side("broke", 3999.0, 4100.0, "rst", 0, 0, 0)), "b",
+            Optional.of(peerSentMore), SURVIVES, List.of(), 4000).state()).isEqualTo("broke");
+        // Noticed before the hold ended: a break of the held stream.
+        assertThat(StreamJudge.judge("a", Optional.of(side("broke", 3500.0, 3900.0, "rst", 0, 0, 0)), "b",
             Optional.of(side("survived", null, null, null, 0, 0, 0)), SURVIVES, List.of(), 4000).state()).isEqualTo("broke");
+    }
+
+    @Test
+    void aRstWhileClosingUnderLossAfterEveryHeartbeatArrivedIsNotABreak() {
+        // CI, 20 % loss and 100 ms added mid-stream: last heartbeat 3.9 s into a 4 s hold, all of the peer's verified,
+        // the RST came at 5.2 s while the two sides closed.
+        StreamResult r = StreamJudge.judge("a", Optional.of(side("survived", null, null, null, 0, 0, 0)), "b",
+            Optional.of(side("broke", 3909.2, 5228.1, "rst", 0, 0, 0)), SURVIVES, List.of(), 4000);
+        assertThat(r.state()).isEqualTo("survived");
+        assertThat(r.holds()).isTrue();
     }
 
     @Test
