@@ -33,7 +33,7 @@ class PathDelayTest {
     void withinOneMillisecondPlusFivePercentPasses() {
         assertThat(PathDelay.claimFor(List.of(site(50, 0)), Collections.nCopies(12, 105.9), "nfqueue").mismatches()).isEmpty();
         assertThat(PathDelay.claimFor(List.of(site(50, 0)), Collections.nCopies(12, 106.1), "nfqueue").mismatches())
-            .singleElement().asString().startsWith("path-rtt: claimed 100.0 ms, measured p25 106.1 ms over 12 handshakes");
+            .singleElement().asString().startsWith("path-rtt: claimed 100.0 ms, measured fastest 106.1 ms over 12 handshakes");
         assertThat(PathDelay.claimFor(List.of(site(0, 0)), Collections.nCopies(12, 0.2), "none").mismatches()).isEmpty();
     }
 
@@ -45,7 +45,7 @@ class PathDelayTest {
         List<Double> tooFast = new java.util.ArrayList<>(Collections.nCopies(11, 40.2));
         tooFast.add(30.0);
         assertThat(PathDelay.claimFor(List.of(site(20, 0)), tooFast, "nfqueue").mismatches())
-            .singleElement().asString().contains("outside the claimed 40.0-40.0 ms");
+            .anyMatch(m -> m.contains("outside the claimed 40.0-40.0 ms"));
     }
 
     @Test
@@ -53,8 +53,11 @@ class PathDelayTest {
         // Seen in a full run: a 20 ms path measured 20.8-28.1 ms, median 22.4 ms, while 13 sites shared 2 cores.
         List<Double> busy = List.of(20.82, 24.57, 23.15, 21.21, 22.85, 22.60, 21.05, 22.35, 22.49, 28.12, 20.79, 20.88);
         PathDelay d = PathDelay.claimFor(List.of(site(10, 0)), busy, "nfqueue");
-        assertThat(d.centralMs()).isEqualTo(20.88);
+        assertThat(d.centralMs()).isEqualTo(20.79);
         assertThat(d.mismatches()).isEmpty();
+        // Seen in CI: 15 sites classified at once, a 20 ms path measured 20.5-127.2 ms, p25 23.9 ms.
+        List<Double> busier = List.of(41.87, 68.64, 49.85, 20.54, 33.05, 64.93, 29.15, 23.90, 21.08, 127.21, 33.31, 32.18);
+        assertThat(PathDelay.claimFor(List.of(site(10, 0)), busier, "nfqueue").mismatches()).isEmpty();
         List<Double> slow = Collections.nCopies(12, 23.5); // every sample slow: the delay itself is off
         assertThat(PathDelay.claimFor(List.of(site(10, 0)), slow, "nfqueue").mismatches()).isNotEmpty();
     }
